@@ -1,0 +1,44 @@
+// The production entry: one Node process serving SvelteKit (adapter-node's handler) over HTTP
+// and the y-websocket sync endpoint on the same port.
+import http from 'node:http';
+import { log } from '../src/lib/server/log';
+import { startServices } from './app';
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
+
+async function main() {
+	const app = await startServices();
+	// The SvelteKit handler is built next to this file (build/handler.js).
+	const { handler } = (await import(new URL('./handler.js', import.meta.url).href)) as { handler: Handler };
+
+	const server = http.createServer((req, res) => handler(req, res));
+	server.on('upgrade', (req, socket, head) => {
+		if (!app.sync.handleUpgrade(req, socket, head)) socket.destroy();
+	});
+	server.listen(app.config.port, app.config.host, () => {
+		const address = server.address();
+		const port = typeof address === 'object' && address ? address.port : app.config.port;
+		log.info('app.listening', { url: `http://localhost:${port}`, port });
+	});
+
+	let shuttingDown = false;
+	const shutdown = async (signal: string) => {
+		if (shuttingDown) return;
+		shuttingDown = true;
+		log.info('app.shutdown', { signal });
+		server.close();
+		server.closeIdleConnections();
+		try {
+			await app.stop();
+		} finally {
+			process.exit(0);
+		}
+	};
+	process.on('SIGTERM', () => void shutdown('SIGTERM'));
+	process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+	log.error('app.start_failed', { error });
+	process.exit(1);
+});

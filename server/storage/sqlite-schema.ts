@@ -1,0 +1,68 @@
+// SQLite schema as an ordered list of migrations; PRAGMA user_version records how many ran.
+// Append new migrations at the end; never edit one that has shipped.
+
+export const SQLITE_MIGRATIONS: readonly string[] = [
+	`
+	CREATE TABLE users (
+		id TEXT PRIMARY KEY,
+		username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+		display_name TEXT NOT NULL,
+		password_hash TEXT NOT NULL,
+		is_admin INTEGER NOT NULL DEFAULT 0,
+		disabled INTEGER NOT NULL DEFAULT 0,
+		created_at INTEGER NOT NULL
+	);
+	CREATE TABLE sessions (
+		id TEXT PRIMARY KEY,
+		user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+		secret_hash BLOB NOT NULL,
+		created_at INTEGER NOT NULL,
+		expires_at INTEGER NOT NULL,
+		last_used_at INTEGER NOT NULL
+	);
+	CREATE INDEX sessions_user ON sessions(user_id);
+	CREATE TABLE api_tokens (
+		id TEXT PRIMARY KEY,
+		user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+		label TEXT NOT NULL,
+		secret_hash BLOB NOT NULL,
+		created_at INTEGER NOT NULL,
+		last_used_at INTEGER
+	);
+	CREATE INDEX api_tokens_user ON api_tokens(user_id);
+	CREATE TABLE invites (
+		id TEXT PRIMARY KEY,
+		secret_hash BLOB NOT NULL,
+		created_by TEXT NOT NULL REFERENCES users(id),
+		is_admin INTEGER NOT NULL DEFAULT 0,
+		created_at INTEGER NOT NULL,
+		expires_at INTEGER NOT NULL,
+		used_by TEXT REFERENCES users(id)
+	);
+	CREATE TABLE maps (
+		id TEXT PRIMARY KEY,
+		title TEXT NOT NULL,
+		created_by TEXT NOT NULL REFERENCES users(id),
+		created_at INTEGER NOT NULL
+	);
+	CREATE TABLE map_members (
+		map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+		user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+		role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'commenter', 'viewer')),
+		PRIMARY KEY (map_id, user_id)
+	);
+	CREATE INDEX map_members_user ON map_members(user_id);
+	CREATE TABLE doc_snapshots (
+		map_id TEXT PRIMARY KEY REFERENCES maps(id) ON DELETE CASCADE,
+		snapshot BLOB NOT NULL,
+		upto_seq INTEGER NOT NULL
+	);
+	-- AUTOINCREMENT keeps sequence numbers rising after compaction deletes the tail.
+	CREATE TABLE doc_updates (
+		seq INTEGER PRIMARY KEY AUTOINCREMENT,
+		map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+		update_data BLOB NOT NULL
+	);
+	CREATE INDEX doc_updates_map ON doc_updates(map_id, seq);
+	`
+];

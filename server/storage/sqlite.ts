@@ -1,0 +1,441 @@
+// The embedded default storage: one SQLite file (better-sqlite3, WAL). Document updates are
+// appended in one prepared, committed transaction before anyone else hears of them.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+	StorageError,
+	type ApiTokenRecord,
+	type DocumentStats,
+	type InviteRecord,
+	type MapRecord,
+	type MapRole,
+	type MapWithRole,
+	type MemberRecord,
+	type SessionRecord,
+	type Storage,
+	type StoredDocument,
+	type UserRecord
+} from '../../src/lib/server/storage/types';
+import { SQLITE_MIGRATIONS } from './sqlite-schema';
+
+/**
+ * `NORMAL` in WAL mode survives a killed process (every commit is in the WAL before we
+ * acknowledge); `FULL` also survives power loss at some write cost. See docs/operations.md.
+ */
+export type SqliteSynchronous = 'NORMAL' | 'FULL';
+
+export interface SqliteOptions {
+	file: string;
+	synchronous?: SqliteSynchronous;
+	/** How long a writer waits for a lock held by another connection (e.g. a backup). */
+	busyTimeoutMs?: number;
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+
+type Row = Record<string, unknown>;
+
+function toUser(row: Row): UserRecord {
+	return {
+		id: row.id as string,
+		username: row.username as string,
+		displayName: row.display_name as string,
+		passwordHash: row.password_hash as string,
+		isAdmin: row.is_admin === 1,
+		disabled: row.disabled === 1,
+		createdAt: row.created_at as number
+	};
+}
+
+function toSession(row: Row): SessionRecord {
+	return {
+		id: row.id as string,
+		userId: row.user_id as string,
+		secretHash: new Uint8Array(row.secret_hash as Buffer),
+		createdAt: row.created_at as number,
+		expiresAt: row.expires_at as number,
+		lastUsedAt: row.last_used_at as number
+	};
+}
+
+function toToken(row: Row): ApiTokenRecord {
+	return {
+		id: row.id as string,
+		userId: row.user_id as string,
+		label: row.label as string,
+		secretHash: new Uint8Array(row.secret_hash as Buffer),
+		createdAt: row.created_at as number,
+		lastUsedAt: (row.last_used_at as number | null) ?? null
+	};
+}
+
+function toMap(row: Row): MapRecord {
+	return {
+		id: row.id as string,
+		title: row.title as string,
+		createdBy: row.created_by as string,
+		createdAt: row.created_at as number
+	};
+}
+
+/** Turns SQLite's error codes into the few failures a user can act on. */
+export function translateSqliteError(error: unknown): unknown {
+	const code = (error as { code?: string })?.code ?? '';
+	if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+		return new StorageError('storage_unavailable', 'The database is busy (locked).', { cause: error });
+	if (code.startsWith('SQLITE_FULL'))
+		return new StorageError('storage_full', 'The disk is full.', { cause: error });
+	if (code.startsWith('SQLITE_READONLY'))
+		return new StorageError('storage_read_only', 'The database is read-only.', { cause: error });
+	if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN'))
+		return new StorageError('storage_failed', 'The database could not be written.', { cause: error });
+	return error;
+}
+
+export class SqliteStorage implements Storage {
+	readonly kind = 'sqlite';
+	readonly db: Database.Database;
+
+	constructor(options: SqliteOptions) {
+		if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+		this.db = new Database(options.file);
+		this.db.pragma('journal_mode = WAL');
+		this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+		this.db.pragma('foreign_keys = ON');
+		this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
+		this.migrate();
+	}
+
+	private migrate(): void {
+		const current = this.db.pragma('user_version', { simple: true }) as number;
+		const pending = SQLITE_MIGRATIONS.slice(current);
+		if (pending.length === 0) return;
+		this.db.transaction(() => {
+			for (const sql of pending) this.db.exec(sql);
+			this.db.pragma(`user_version = ${SQLITE_MIGRATIONS.length}`);
+		})();
+	}
+
+	/** Runs a statement and reports storage failures with a stable code. */
+	private run<T>(work: () => T): Promise<T> {
+		try {
+			return Promise.resolve(work());
+		} catch (error) {
+			return Promise.reject(translateSqliteError(error));
+		}
+	}
+
+	// Prepared statements are cached by SQL text: preparing is the costly part of a small query.
+	private statements = new Map<string, Database.Statement>();
+	private stmt(sql: string): Database.Statement {
+		let statement = this.statements.get(sql);
+		if (!statement) {
+			statement = this.db.prepare(sql);
+			this.statements.set(sql, statement);
+		}
+		return statement;
+	}
+
+	// ---- users
+	countUsers() {
+		return this.run(() => (this.stmt('SELECT count(*) AS n FROM users').get() as Row).n as number);
+	}
+	createUser(user: UserRecord) {
+		return this.run(() => {
+			this.stmt(
+				`INSERT INTO users (id, username, display_name, password_hash, is_admin, disabled, created_at)
+				 VALUES (?, ?, ?, ?, ?, ?, ?)`
+			).run(
+				user.id,
+				user.username,
+				user.displayName,
+				user.passwordHash,
+				user.isAdmin ? 1 : 0,
+				user.disabled ? 1 : 0,
+				user.createdAt
+			);
+		});
+	}
+	getUserById(id: string) {
+		return this.run(() => {
+			const row = this.stmt('SELECT * FROM users WHERE id = ?').get(id) as Row | undefined;
+			return row ? toUser(row) : null;
+		});
+	}
+	getUserByUsername(username: string) {
+		return this.run(() => {
+			const row = this.stmt('SELECT * FROM users WHERE username = ?').get(username) as Row | undefined;
+			return row ? toUser(row) : null;
+		});
+	}
+	listUsers() {
+		return this.run(() => (this.stmt('SELECT * FROM users ORDER BY username').all() as Row[]).map(toUser));
+	}
+	setPasswordHash(userId: string, passwordHash: string) {
+		return this.run(() => {
+			this.stmt('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
+		});
+	}
+	setDisabled(userId: string, disabled: boolean) {
+		return this.run(() => {
+			this.stmt('UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, userId);
+		});
+	}
+
+	// ---- sessions
+	createSession(s: SessionRecord) {
+		return this.run(() => {
+			this.stmt(
+				`INSERT INTO sessions (id, user_id, secret_hash, created_at, expires_at, last_used_at)
+				 VALUES (?, ?, ?, ?, ?, ?)`
+			).run(s.id, s.userId, Buffer.from(s.secretHash), s.createdAt, s.expiresAt, s.lastUsedAt);
+		});
+	}
+	getSession(id: string) {
+		return this.run(() => {
+			const row = this.stmt('SELECT * FROM sessions WHERE id = ?').get(id) as Row | undefined;
+			return row ? toSession(row) : null;
+		});
+	}
+	touchSession(id: string, expiresAt: number, lastUsedAt: number) {
+		return this.run(() => {
+			this.stmt('UPDATE sessions SET expires_at = ?, last_used_at = ? WHERE id = ?').run(
+				expiresAt,
+				lastUsedAt,
+				id
+			);
+		});
+	}
+	deleteSession(id: string) {
+		return this.run(() => {
+			this.stmt('DELETE FROM sessions WHERE id = ?').run(id);
+		});
+	}
+	deleteUserSessions(userId: string) {
+		return this.run(() =>
+			this.db.transaction(() => {
+				const ids = (this.stmt('SELECT id FROM sessions WHERE user_id = ?').all(userId) as Row[]).map(
+					(r) => r.id as string
+				);
+				this.stmt('DELETE FROM sessions WHERE user_id = ?').run(userId);
+				return ids;
+			})()
+		);
+	}
+	deleteExpiredSessions(now: number) {
+		return this.run(() => this.stmt('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes);
+	}
+
+	// ---- API tokens
+	createApiToken(t: ApiTokenRecord) {
+		return this.run(() => {
+			this.stmt(
+				`INSERT INTO api_tokens (id, user_id, label, secret_hash, created_at, last_used_at)
+				 VALUES (?, ?, ?, ?, ?, ?)`
+			).run(t.id, t.userId, t.label, Buffer.from(t.secretHash), t.createdAt, t.lastUsedAt);
+		});
+	}
+	getApiToken(id: string) {
+		return this.run(() => {
+			const row = this.stmt('SELECT * FROM api_tokens WHERE id = ?').get(id) as Row | undefined;
+			return row ? toToken(row) : null;
+		});
+	}
+	listApiTokens(userId: string) {
+		return this.run(() =>
+			(this.stmt('SELECT * FROM api_tokens WHERE user_id = ? ORDER BY created_at').all(userId) as Row[]).map(
+				toToken
+			)
+		);
+	}
+	touchApiToken(id: string, lastUsedAt: number) {
+		return this.run(() => {
+			this.stmt('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(lastUsedAt, id);
+		});
+	}
+	deleteApiToken(userId: string, id: string) {
+		return this.run(
+			() => this.stmt('DELETE FROM api_tokens WHERE id = ? AND user_id = ?').run(id, userId).changes > 0
+		);
+	}
+
+	// ---- invitations
+	createInvite(i: InviteRecord) {
+		return this.run(() => {
+			this.stmt(
+				`INSERT INTO invites (id, secret_hash, created_by, is_admin, created_at, expires_at, used_by)
+				 VALUES (?, ?, ?, ?, ?, ?, ?)`
+			).run(i.id, Buffer.from(i.secretHash), i.createdBy, i.isAdmin ? 1 : 0, i.createdAt, i.expiresAt, i.usedBy);
+		});
+	}
+	getInvite(id: string) {
+		return this.run(() => {
+			const row = this.stmt('SELECT * FROM invites WHERE id = ?').get(id) as Row | undefined;
+			if (!row) return null;
+			return {
+				id: row.id as string,
+				secretHash: new Uint8Array(row.secret_hash as Buffer),
+				createdBy: row.created_by as string,
+				isAdmin: row.is_admin === 1,
+				createdAt: row.created_at as number,
+				expiresAt: row.expires_at as number,
+				usedBy: (row.used_by as string | null) ?? null
+			} satisfies InviteRecord;
+		});
+	}
+	claimInvite(id: string, userId: string) {
+		return this.run(
+			() => this.stmt('UPDATE invites SET used_by = ? WHERE id = ? AND used_by IS NULL').run(userId, id).changes > 0
+		);
+	}
+
+	// ---- maps and members
+	createMap(map: MapRecord, ownerId: string, initialDocument: Uint8Array) {
+		return this.run(() =>
+			this.db.transaction(() => {
+				this.stmt('INSERT INTO maps (id, title, created_by, created_at) VALUES (?, ?, ?, ?)').run(
+					map.id,
+					map.title,
+					map.createdBy,
+					map.createdAt
+				);
+				this.stmt("INSERT INTO map_members (map_id, user_id, role) VALUES (?, ?, 'owner')").run(map.id, ownerId);
+				this.stmt('INSERT INTO doc_snapshots (map_id, snapshot, upto_seq) VALUES (?, ?, 0)').run(
+					map.id,
+					Buffer.from(initialDocument)
+				);
+			})()
+		);
+	}
+	getMap(id: string) {
+		return this.run(() => {
+			const row = this.stmt('SELECT * FROM maps WHERE id = ?').get(id) as Row | undefined;
+			return row ? toMap(row) : null;
+		});
+	}
+	listMaps() {
+		return this.run(() => (this.stmt('SELECT * FROM maps ORDER BY created_at').all() as Row[]).map(toMap));
+	}
+	listMapsForUser(userId: string) {
+		return this.run(() =>
+			(
+				this.stmt(
+					`SELECT m.*, mm.role FROM maps m JOIN map_members mm ON mm.map_id = m.id
+					 WHERE mm.user_id = ? ORDER BY m.created_at`
+				).all(userId) as Row[]
+			).map((row): MapWithRole => ({ ...toMap(row), role: row.role as MapRole }))
+		);
+	}
+	setMapTitle(id: string, title: string) {
+		return this.run(() => {
+			this.stmt('UPDATE maps SET title = ? WHERE id = ?').run(title, id);
+		});
+	}
+	getRole(mapId: string, userId: string) {
+		return this.run(() => {
+			const row = this.stmt('SELECT role FROM map_members WHERE map_id = ? AND user_id = ?').get(mapId, userId) as
+				| Row
+				| undefined;
+			return row ? (row.role as MapRole) : null;
+		});
+	}
+	listMembers(mapId: string) {
+		return this.run(() =>
+			(
+				this.stmt(
+					`SELECT u.id, u.username, u.display_name, mm.role FROM map_members mm
+					 JOIN users u ON u.id = mm.user_id WHERE mm.map_id = ? ORDER BY u.username`
+				).all(mapId) as Row[]
+			).map(
+				(row): MemberRecord => ({
+					userId: row.id as string,
+					username: row.username as string,
+					displayName: row.display_name as string,
+					role: row.role as MapRole
+				})
+			)
+		);
+	}
+	setMember(mapId: string, userId: string, role: MapRole) {
+		return this.run(() => {
+			this.stmt(
+				`INSERT INTO map_members (map_id, user_id, role) VALUES (?, ?, ?)
+				 ON CONFLICT (map_id, user_id) DO UPDATE SET role = excluded.role`
+			).run(mapId, userId, role);
+		});
+	}
+	removeMember(mapId: string, userId: string) {
+		return this.run(
+			() => this.stmt('DELETE FROM map_members WHERE map_id = ? AND user_id = ?').run(mapId, userId).changes > 0
+		);
+	}
+
+	// ---- documents
+	loadDocument(mapId: string) {
+		return this.run((): StoredDocument => {
+			const snap = this.stmt('SELECT snapshot, upto_seq FROM doc_snapshots WHERE map_id = ?').get(mapId) as
+				| Row
+				| undefined;
+			const rows = this.stmt('SELECT seq, update_data FROM doc_updates WHERE map_id = ? ORDER BY seq').all(
+				mapId
+			) as Row[];
+			const snapSeq = (snap?.upto_seq as number | undefined) ?? 0;
+			const lastRow = rows[rows.length - 1];
+			return {
+				snapshot: snap ? new Uint8Array(snap.snapshot as Buffer) : null,
+				updates: rows.map((r) => new Uint8Array(r.update_data as Buffer)),
+				lastSeq: lastRow ? (lastRow.seq as number) : snapSeq
+			};
+		});
+	}
+	appendUpdates(mapId: string, updates: Uint8Array[]) {
+		return this.run(() =>
+			this.db.transaction(() => {
+				const insert = this.stmt('INSERT INTO doc_updates (map_id, update_data) VALUES (?, ?)');
+				let seq = 0;
+				for (const update of updates) seq = Number(insert.run(mapId, Buffer.from(update)).lastInsertRowid);
+				return seq;
+			})()
+		);
+	}
+	compact(mapId: string, snapshot: Uint8Array, uptoSeq: number) {
+		return this.run(() =>
+			this.db.transaction(() => {
+				this.stmt(
+					`INSERT INTO doc_snapshots (map_id, snapshot, upto_seq) VALUES (?, ?, ?)
+					 ON CONFLICT (map_id) DO UPDATE SET snapshot = excluded.snapshot, upto_seq = excluded.upto_seq`
+				).run(mapId, Buffer.from(snapshot), uptoSeq);
+				this.stmt('DELETE FROM doc_updates WHERE map_id = ? AND seq <= ?').run(mapId, uptoSeq);
+			})()
+		);
+	}
+	documentStats(mapId: string) {
+		return this.run((): DocumentStats => {
+			const u = this.stmt(
+				'SELECT count(*) AS n, coalesce(sum(length(update_data)), 0) AS bytes FROM doc_updates WHERE map_id = ?'
+			).get(mapId) as Row;
+			const s = this.stmt('SELECT coalesce(length(snapshot), 0) AS bytes FROM doc_snapshots WHERE map_id = ?').get(
+				mapId
+			) as Row | undefined;
+			return {
+				updateCount: u.n as number,
+				updateBytes: u.bytes as number,
+				snapshotBytes: (s?.bytes as number | undefined) ?? 0
+			};
+		});
+	}
+
+	/** An online, consistent copy of the whole database (SQLite's backup API), safe while clients edit. */
+	async backup(destination: string): Promise<void> {
+		try {
+			await this.db.backup(destination);
+		} catch (error) {
+			throw translateSqliteError(error);
+		}
+	}
+
+	async close(): Promise<void> {
+		if (this.db.open) this.db.close();
+	}
+}

@@ -1,0 +1,307 @@
+// One map's live document: loads it before anyone is answered, applies clients' updates,
+// stores each one durably before broadcasting it, compacts the log and unloads when idle.
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { DocumentStore } from '../../src/lib/server/storage/types';
+import { SYNC, CLOSE } from '../../src/lib/server/limits';
+import { log } from '../../src/lib/server/log';
+import { migrateDocument } from '../../src/lib/map/migrations';
+import {
+	encodeAwarenessMessage,
+	encodeSyncStep1,
+	encodeSyncStep2,
+	encodeUpdateMessage,
+	isValidStateVector,
+	isValidUpdate,
+	type ClientMessage
+} from './protocol';
+import { decodeAwarenessUpdate, encodeAwarenessEntries, stampAwareness } from './awareness-guard';
+import type { SyncConnection } from './connection';
+
+/** The storage a room needs: the document half of the storage interface. */
+export type RoomStorage = Pick<DocumentStore, 'loadDocument' | 'appendUpdates' | 'compact'>;
+
+/** Largest JSON state one awareness entry may carry (cursor, selection, drag preview). */
+const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
+/** Awareness client ids one connection may own (one per tab is normal; a few allow reloads). */
+const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
+
+export type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
+
+interface PendingUpdate {
+	update: Uint8Array;
+	origin: SyncConnection | null;
+}
+
+export class SyncRoom {
+	readonly doc = new Y.Doc({ gc: true });
+	readonly awareness = new awarenessProtocol.Awareness(this.doc);
+	state: RoomState = 'loading';
+	readonly ready: Promise<void>;
+
+	/** Each connection with the awareness client ids it owns. */
+	private connections = new Map<SyncConnection, Set<number>>();
+	private awarenessOwner = new Map<number, SyncConnection>();
+	private pending: PendingUpdate[] = [];
+	private flushScheduled = false;
+	private flushChain: Promise<void> = Promise.resolve();
+	private lastSeq = 0;
+	private updatesSinceSnapshot = 0;
+	private storedBytes = 0;
+	private unloadTimer: ReturnType<typeof setTimeout> | null = null;
+
+	constructor(
+		readonly mapId: string,
+		private storage: RoomStorage,
+		private onIdle: (room: SyncRoom) => void
+	) {
+		// The server publishes no presence of its own.
+		this.awareness.setLocalState(null);
+		this.awareness.on('update', this.onAwarenessUpdate);
+		this.ready = this.load();
+	}
+
+	get connectionCount(): number {
+		return this.connections.size;
+	}
+
+	private async load(): Promise<void> {
+		try {
+			const stored = await this.storage.loadDocument(this.mapId);
+			Y.transact(this.doc, () => {
+				if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+				for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+			});
+			this.lastSeq = stored.lastSeq;
+			this.updatesSinceSnapshot = stored.updates.length;
+			this.storedBytes =
+				(stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
+			this.doc.on('update', this.onDocUpdate);
+			// Migrations are forward changes, stored and broadcast like any edit.
+			migrateDocument(this.doc);
+			this.state = 'ready';
+		} catch (error) {
+			this.state = 'failed';
+			log.error('room.load_failed', { mapId: this.mapId, error });
+			throw error;
+		}
+	}
+
+	// ---- connections
+
+	/** Adds a connection once the document is loaded; sends the server's sync step 1 and presence. */
+	attach(connection: SyncConnection): void {
+		this.cancelUnload();
+		this.connections.set(connection, new Set());
+		connection.send(encodeSyncStep1(this.doc));
+		const states = this.awareness.getStates();
+		if (states.size > 0) {
+			connection.send(
+				encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]))
+			);
+		}
+	}
+
+	detach(connection: SyncConnection): void {
+		const owned = this.connections.get(connection);
+		if (!owned) return;
+		this.connections.delete(connection);
+		for (const id of owned) this.awarenessOwner.delete(id);
+		if (owned.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
+		if (this.connections.size === 0) this.scheduleUnload();
+	}
+
+	connectionsOf(predicate: (connection: SyncConnection) => boolean): SyncConnection[] {
+		return [...this.connections.keys()].filter(predicate);
+	}
+
+	// ---- messages
+
+	handleMessage(connection: SyncConnection, message: ClientMessage): void {
+		switch (message.type) {
+			case 'sync-step1':
+				if (!isValidStateVector(message.stateVector)) {
+					connection.close(CLOSE.malformed, 'invalid state vector');
+					return;
+				}
+				connection.send(encodeSyncStep2(this.doc, message.stateVector));
+				return;
+			case 'sync-update':
+				this.applyClientUpdate(connection, message.update);
+				return;
+			case 'awareness':
+				this.applyClientAwareness(connection, message.update);
+				return;
+			case 'query-awareness': {
+				const ids = [...this.awareness.getStates().keys()];
+				connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+				return;
+			}
+			case 'auth':
+				return;
+			case 'malformed':
+				connection.close(CLOSE.malformed, message.reason);
+				return;
+		}
+	}
+
+	private applyClientUpdate(connection: SyncConnection, update: Uint8Array): void {
+		// Viewers and commenters cannot change the map: their updates are dropped unread.
+		if (!connection.canWrite) {
+			connection.refusedUpdates++;
+			return;
+		}
+		if (this.storedBytes + update.byteLength > SYNC.maxDocumentBytes) {
+			connection.close(CLOSE.documentTooLarge, 'the map has reached its size limit');
+			return;
+		}
+		if (!isValidUpdate(update)) {
+			connection.close(CLOSE.malformed, 'invalid document update');
+			return;
+		}
+		try {
+			Y.applyUpdate(this.doc, update, connection);
+		} catch (error) {
+			log.warn('room.update_rejected', { mapId: this.mapId, user: connection.user.username, error });
+			connection.close(CLOSE.malformed, 'document update could not be applied');
+		}
+	}
+
+	private applyClientAwareness(connection: SyncConnection, update: Uint8Array): void {
+		const entries = decodeAwarenessUpdate(update, MAX_AWARENESS_STATE_BYTES);
+		if (!entries) {
+			connection.close(CLOSE.malformed, 'invalid awareness update');
+			return;
+		}
+		const stamped = stampAwareness(entries, connection.presenceUser, connection, (id) => this.awarenessOwner.get(id));
+		const owned = this.connections.get(connection);
+		if (!owned || stamped.length === 0) return;
+		for (const entry of stamped) {
+			if (entry.state === null || owned.has(entry.clientID)) continue;
+			if (owned.size >= MAX_AWARENESS_IDS_PER_CONNECTION) {
+				connection.close(CLOSE.malformed, 'too many presence ids on one connection');
+				return;
+			}
+			owned.add(entry.clientID);
+			this.awarenessOwner.set(entry.clientID, connection);
+		}
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(stamped), connection);
+	}
+
+	private onAwarenessUpdate = (
+		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+		_origin: unknown
+	) => {
+		const changed = [...added, ...updated, ...removed];
+		if (changed.length === 0) return;
+		const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+		for (const connection of this.connections.keys()) connection.send(message);
+	};
+
+	// ---- durable broadcast
+
+	private onDocUpdate = (update: Uint8Array, origin: unknown) => {
+		const from = this.connections.has(origin as SyncConnection) ? (origin as SyncConnection) : null;
+		this.pending.push({ update, origin: from });
+		this.storedBytes += update.byteLength;
+		if (!this.flushScheduled) {
+			this.flushScheduled = true;
+			// Updates arriving in the same turn are stored in one transaction.
+			setImmediate(() => {
+				this.flushScheduled = false;
+				this.flushChain = this.flushChain.then(() => this.flush());
+			});
+		}
+	};
+
+	/** Stores every pending update, then broadcasts them in order. */
+	private async flush(): Promise<void> {
+		if (this.pending.length === 0 || this.state !== 'ready') return;
+		const batch = this.pending;
+		this.pending = [];
+		try {
+			this.lastSeq = await this.storage.appendUpdates(
+				this.mapId,
+				batch.map((p) => p.update)
+			);
+		} catch (error) {
+			this.failStorage(error);
+			return;
+		}
+		this.updatesSinceSnapshot += batch.length;
+		for (const { update, origin } of batch) {
+			const message = encodeUpdateMessage(update);
+			for (const connection of this.connections.keys()) {
+				if (connection !== origin) connection.send(message);
+			}
+		}
+		if (this.updatesSinceSnapshot >= SYNC.compactAfterUpdates) await this.compact();
+	}
+
+	/**
+	 * What could not be stored must not be served: the in-memory document is dropped and every
+	 * client reconnects to a fresh load, re-sending what the server lacks.
+	 */
+	private failStorage(error: unknown): void {
+		log.error('room.store_failed', { mapId: this.mapId, error });
+		this.state = 'failed';
+		const reason = (error as { code?: string }).code ?? 'storage_failed';
+		for (const connection of [...this.connections.keys()]) connection.close(CLOSE.storageFailed, reason);
+		this.onIdle(this);
+	}
+
+	/** Writes the whole document as one snapshot and drops the log it replaces. */
+	async compact(): Promise<void> {
+		if (this.state !== 'ready' || this.pending.length > 0) return;
+		const snapshot = Y.encodeStateAsUpdate(this.doc);
+		const uptoSeq = this.lastSeq;
+		const updatesAtSnapshot = this.updatesSinceSnapshot;
+		const bytesAtSnapshot = this.storedBytes;
+		try {
+			await this.storage.compact(this.mapId, snapshot, uptoSeq);
+			// Updates stored while the snapshot was written stay in the log and in the counts.
+			this.updatesSinceSnapshot -= updatesAtSnapshot;
+			this.storedBytes = snapshot.byteLength + (this.storedBytes - bytesAtSnapshot);
+		} catch (error) {
+			// A failed compaction loses nothing: the log is still there.
+			log.warn('room.compact_failed', { mapId: this.mapId, error });
+		}
+	}
+
+	/** Waits until everything applied so far is stored. */
+	async drain(): Promise<void> {
+		// A flush takes everything pending; a scheduled one that runs later finds nothing to do.
+		this.flushChain = this.flushChain.then(() => this.flush());
+		await this.flushChain;
+	}
+
+	// ---- lifecycle
+
+	private scheduleUnload(): void {
+		this.cancelUnload();
+		this.unloadTimer = setTimeout(() => {
+			this.unloadTimer = null;
+			if (this.connections.size === 0) this.onIdle(this);
+		}, SYNC.unloadIdleAfterMs);
+		this.unloadTimer.unref?.();
+	}
+
+	private cancelUnload(): void {
+		if (this.unloadTimer) clearTimeout(this.unloadTimer);
+		this.unloadTimer = null;
+	}
+
+	/** Stores what is pending, compacts and frees the document. */
+	async close(closeCode: number = CLOSE.goingAway, reason = 'server shutting down'): Promise<void> {
+		this.cancelUnload();
+		for (const connection of [...this.connections.keys()]) connection.close(closeCode, reason);
+		if (this.state === 'ready') {
+			await this.drain();
+			if (this.updatesSinceSnapshot > 0) await this.compact();
+		}
+		this.state = 'closed';
+		this.doc.off('update', this.onDocUpdate);
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+}

@@ -1,0 +1,155 @@
+// The WebSocket side of the server: authorizes upgrades on /sync/<mapId>, keeps one SyncRoom per
+// open map, re-scopes or closes sockets when access changes, and shuts down without losing edits.
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
+import type { Storage } from '../../src/lib/server/storage/types';
+import type { SessionService } from '../../src/lib/server/auth/sessions';
+import { CLOSE, SYNC } from '../../src/lib/server/limits';
+import { log } from '../../src/lib/server/log';
+import { SyncRoom } from './room';
+import { SyncConnection } from './connection';
+import { authorizeUpgrade, rejectUpgrade, SYNC_PATH_PREFIX } from './upgrade';
+
+export interface SyncServerOptions {
+	storage: Storage;
+	sessions: SessionService;
+	/** Origins allowed to open sockets from a browser; see upgrade.ts. */
+	allowedOrigin: (origin: string, host: string | undefined) => boolean;
+	cookieName: string;
+}
+
+export class SyncServer {
+	private rooms = new Map<string, SyncRoom>();
+	private wss = new WebSocketServer({ noServer: true, maxPayload: SYNC.maxMessageBytes });
+	private heartbeat: ReturnType<typeof setInterval>;
+	private stopping = false;
+
+	constructor(private options: SyncServerOptions) {
+		this.heartbeat = setInterval(() => this.checkLiveness(), SYNC.pingIntervalMs);
+		this.heartbeat.unref();
+		options.sessions.onRevoked(({ sessionIds, userId }) => {
+			const ended = new Set(sessionIds);
+			this.closeWhere(
+				(c) => (c.sessionId !== null && ended.has(c.sessionId)) || (userId !== undefined && c.user.id === userId),
+				CLOSE.unauthorized,
+				'session ended'
+			);
+		});
+	}
+
+	/** True when the request was ours to answer (a /sync/ path); other upgrades (Vite HMR) pass. */
+	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+		if (!request.url?.startsWith(SYNC_PATH_PREFIX)) return false;
+		socket.on('error', () => socket.destroy());
+		if (this.stopping) {
+			rejectUpgrade(socket, 503, 'shutting_down', 'The server is restarting.');
+			return true;
+		}
+		void this.upgrade(request, socket, head);
+		return true;
+	}
+
+	private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+		let decision;
+		try {
+			decision = await authorizeUpgrade(request, this.options);
+		} catch (error) {
+			log.error('sync.upgrade_failed', { error });
+			rejectUpgrade(socket, 503, 'storage_unavailable', 'The server cannot check access right now.');
+			return;
+		}
+		if (!decision.ok) {
+			rejectUpgrade(socket, decision.status, decision.code, decision.message);
+			return;
+		}
+		const { mapId, identity } = decision;
+		this.wss.handleUpgrade(request, socket, head, (ws) => {
+			// Without an error listener a bad frame (e.g. over maxPayload) would crash the process.
+			ws.on('error', (error) => log.debug('sync.socket_error', { mapId, error }));
+			const room = this.roomFor(mapId);
+			const connection = new SyncConnection(ws, room, identity);
+			room.ready.then(
+				() => connection.start(),
+				() => connection.close(CLOSE.storageFailed, 'the map could not be loaded')
+			);
+		});
+	}
+
+	private roomFor(mapId: string): SyncRoom {
+		let room = this.rooms.get(mapId);
+		if (!room || room.state === 'failed' || room.state === 'closed') {
+			room = new SyncRoom(mapId, this.options.storage, (idle) => void this.unload(idle));
+			room.ready.catch(() => this.rooms.delete(mapId));
+			this.rooms.set(mapId, room);
+		}
+		return room;
+	}
+
+	private async unload(room: SyncRoom): Promise<void> {
+		if (this.rooms.get(room.mapId) === room) this.rooms.delete(room.mapId);
+		await room.close(CLOSE.goingAway, 'map unloaded');
+		log.debug('sync.room_unloaded', { mapId: room.mapId });
+	}
+
+	private checkLiveness(): void {
+		for (const room of this.rooms.values()) for (const c of room.connectionsOf(() => true)) c.heartbeat();
+	}
+
+	private closeWhere(predicate: (c: SyncConnection) => boolean, code: number, reason: string): number {
+		let count = 0;
+		for (const room of this.rooms.values()) {
+			for (const connection of room.connectionsOf(predicate)) {
+				connection.close(code, reason);
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/** Re-reads a member's role on a map and applies it to their open sockets at once. */
+	async membershipChanged(mapId: string, userId: string): Promise<void> {
+		const room = this.rooms.get(mapId);
+		if (!room) return;
+		const role = await this.options.storage.getRole(mapId, userId);
+		for (const connection of room.connectionsOf((c) => c.user.id === userId)) {
+			if (role === null) connection.close(CLOSE.forbidden, 'access removed');
+			else connection.setRole(role);
+		}
+	}
+
+	/** Closes every socket of a user (account disabled). */
+	closeUser(userId: string, reason: string): number {
+		return this.closeWhere((c) => c.user.id === userId, CLOSE.unauthorized, reason);
+	}
+
+	/** The map's current document: the live one if open, else loaded from storage. */
+	async readDocument(mapId: string): Promise<Y.Doc> {
+		const room = this.rooms.get(mapId);
+		if (room && room.state === 'ready') return room.doc;
+		const stored = await this.options.storage.loadDocument(mapId);
+		const doc = new Y.Doc();
+		Y.transact(doc, () => {
+			if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+			for (const update of stored.updates) Y.applyUpdate(doc, update);
+		});
+		return doc;
+	}
+
+	stats(): { rooms: number; connections: number } {
+		let connections = 0;
+		for (const room of this.rooms.values()) connections += room.connectionCount;
+		return { rooms: this.rooms.size, connections };
+	}
+
+	/** Refuses new sockets, stores everything pending, compacts and closes every room. */
+	async shutdown(): Promise<void> {
+		this.stopping = true;
+		clearInterval(this.heartbeat);
+		const rooms = [...this.rooms.values()];
+		this.rooms.clear();
+		await Promise.allSettled(rooms.map((room) => room.close(CLOSE.goingAway, 'server shutting down')));
+		this.wss.close();
+	}
+}

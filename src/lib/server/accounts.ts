@@ -1,0 +1,136 @@
+// Accounts: creating users (setup, admin, invitations, CLI), logging in and changing passwords.
+import type { Storage, UserRecord } from './storage/types';
+import type { SessionService } from './auth/sessions';
+import { hashPassword, passwordProblem, verifyAgainstDecoy, verifyPassword } from './auth/password';
+import { hashSecret, randomToken, secretMatches, splitToken } from './auth/secrets';
+import { AppError, badRequest, conflict } from './errors';
+import { INVITE_LIFETIME_MS, USERNAME } from './limits';
+import { newId } from './ids';
+
+export interface NewAccount {
+	username: string;
+	displayName?: string;
+	password: string;
+	isAdmin?: boolean;
+}
+
+export function usernameProblem(username: string): string | null {
+	if (username.length < USERNAME.minLength) return 'too_short';
+	if (username.length > USERNAME.maxLength) return 'too_long';
+	if (!USERNAME.pattern.test(username)) return 'invalid_characters';
+	return null;
+}
+
+const USERNAME_MESSAGES: Record<string, string> = {
+	too_short: `A username needs at least ${USERNAME.minLength} characters.`,
+	too_long: `A username can have at most ${USERNAME.maxLength} characters.`,
+	invalid_characters: 'A username may contain letters, digits, dots, dashes and underscores.'
+};
+
+const PASSWORD_MESSAGES: Record<string, string> = {
+	too_short: 'The password is too short.',
+	too_long: 'The password is too long.',
+	too_common: 'That password is too common; choose another.',
+	same_as_username: 'The password must not contain the username.'
+};
+
+export function checkNewPassword(password: string, username: string): void {
+	const problem = passwordProblem(password, username);
+	if (problem) throw badRequest('weak_password', PASSWORD_MESSAGES[problem]!, { reason: problem });
+}
+
+export async function createAccount(storage: Storage, input: NewAccount): Promise<UserRecord> {
+	const username = input.username.trim();
+	const problem = usernameProblem(username);
+	if (problem) throw badRequest('invalid_username', USERNAME_MESSAGES[problem]!, { reason: problem });
+	checkNewPassword(input.password, username);
+	if (await storage.getUserByUsername(username)) throw conflict('username_taken', 'That username is taken.');
+	const user: UserRecord = {
+		id: newId(),
+		username,
+		displayName: (input.displayName ?? '').trim().slice(0, 100) || username,
+		passwordHash: await hashPassword(input.password),
+		isAdmin: input.isAdmin ?? false,
+		disabled: false,
+		createdAt: Date.now()
+	};
+	await storage.createUser(user);
+	return user;
+}
+
+/** One answer for unknown user and wrong password, at the same cost. */
+const INVALID_CREDENTIALS = () => new AppError(401, 'invalid_credentials', 'Wrong username or password.');
+
+export async function verifyCredentials(storage: Storage, username: string, password: string): Promise<UserRecord> {
+	const user = await storage.getUserByUsername(username.trim());
+	if (!user) {
+		await verifyAgainstDecoy(password);
+		throw INVALID_CREDENTIALS();
+	}
+	const ok = await verifyPassword(user.passwordHash, password);
+	if (!ok || user.disabled) throw INVALID_CREDENTIALS();
+	return user;
+}
+
+export async function logIn(
+	storage: Storage,
+	sessions: SessionService,
+	username: string,
+	password: string
+): Promise<{ user: UserRecord; token: string; expiresAt: number }> {
+	const user = await verifyCredentials(storage, username, password);
+	const { token, session } = await sessions.createSession(user.id);
+	return { user, token, expiresAt: session.expiresAt };
+}
+
+/** Changes a password, ends every session of the user and opens a fresh one for the caller. */
+export async function changePassword(
+	storage: Storage,
+	sessions: SessionService,
+	user: { id: string; username: string },
+	currentPassword: string,
+	newPassword: string
+): Promise<{ token: string; expiresAt: number }> {
+	await verifyCredentials(storage, user.username, currentPassword);
+	checkNewPassword(newPassword, user.username);
+	await storage.setPasswordHash(user.id, await hashPassword(newPassword));
+	await sessions.invalidateUserSessions(user.id);
+	const { token, session } = await sessions.createSession(user.id);
+	return { token, expiresAt: session.expiresAt };
+}
+
+export async function createInvite(storage: Storage, createdBy: string, isAdmin: boolean): Promise<string> {
+	const id = randomToken(10);
+	const secret = randomToken(20);
+	const now = Date.now();
+	await storage.createInvite({
+		id,
+		secretHash: hashSecret(secret),
+		createdBy,
+		isAdmin,
+		createdAt: now,
+		expiresAt: now + INVITE_LIFETIME_MS,
+		usedBy: null
+	});
+	return `${id}.${secret}`;
+}
+
+const INVALID_INVITE = () => new AppError(404, 'invalid_invite', 'This invitation link is not valid or has expired.');
+
+export async function checkInvite(storage: Storage, token: string) {
+	const parts = splitToken(token);
+	const invite = parts ? await storage.getInvite(parts.id) : null;
+	if (!parts || !invite || !secretMatches(parts.secret, invite.secretHash)) throw INVALID_INVITE();
+	if (invite.usedBy || invite.expiresAt <= Date.now()) throw INVALID_INVITE();
+	return invite;
+}
+
+export async function acceptInvite(storage: Storage, token: string, account: Omit<NewAccount, 'isAdmin'>) {
+	const invite = await checkInvite(storage, token);
+	const user = await createAccount(storage, { ...account, isAdmin: invite.isAdmin });
+	if (!(await storage.claimInvite(invite.id, user.id))) {
+		await storage.setDisabled(user.id, true);
+		throw INVALID_INVITE();
+	}
+	return user;
+}

@@ -1,0 +1,82 @@
+// Shared plumbing for the JSON API: errors as {"error": {code, message}}, bounded JSON bodies
+// validated with zod, and the caller's identity.
+import { json, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { AppError, badRequest, unauthorized } from './errors';
+import { MAX_JSON_BODY_BYTES } from './limits';
+import { log } from './log';
+import type { AuthenticatedUser } from './auth/sessions';
+
+export function errorResponse(error: unknown): Response {
+	if (error instanceof AppError) {
+		const body: Record<string, unknown> = { code: error.code, message: error.message };
+		if (error.details !== undefined) body.details = error.details;
+		return json({ error: body }, { status: error.status });
+	}
+	const code = (error as { code?: string })?.code;
+	if (typeof code === 'string' && code.startsWith('storage_')) {
+		log.error('api.storage_error', { error });
+		return json({ error: { code, message: 'The server could not save this right now. Nothing was changed.' } }, { status: 503 });
+	}
+	log.error('api.unexpected_error', { error });
+	return json({ error: { code: 'internal_error', message: 'Something went wrong on the server.' } }, { status: 500 });
+}
+
+/** Wraps a handler so every failure becomes a JSON error with the right status. */
+export function api<E extends RequestEvent>(handler: (event: E) => Promise<Response>) {
+	return async (event: E): Promise<Response> => {
+		try {
+			return await handler(event);
+		} catch (error) {
+			return errorResponse(error);
+		}
+	};
+}
+
+export function requireUser(event: RequestEvent): AuthenticatedUser {
+	if (!event.locals.user) throw unauthorized();
+	return event.locals.user;
+}
+
+/** Reads a JSON body of at most MAX_JSON_BODY_BYTES and checks it against a schema. */
+export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!type.toLowerCase().startsWith('application/json'))
+		throw new AppError(415, 'unsupported_media_type', 'Send the body as application/json.');
+	const declared = Number(request.headers.get('content-length') ?? 0);
+	if (declared > MAX_JSON_BODY_BYTES) throw tooLarge();
+	const text = await readLimited(request);
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch {
+		throw badRequest('invalid_json', 'The body is not valid JSON.');
+	}
+	const result = schema.safeParse(data);
+	if (!result.success) {
+		const issues = result.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
+		const first = issues[0]!;
+		throw badRequest('invalid_body', `${first.field}: ${first.message}`, { issues });
+	}
+	return result.data;
+}
+
+const tooLarge = () => new AppError(413, 'body_too_large', `The body is larger than ${MAX_JSON_BODY_BYTES} bytes.`);
+
+async function readLimited(request: Request): Promise<string> {
+	if (!request.body) return '';
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > MAX_JSON_BODY_BYTES) {
+			await reader.cancel();
+			throw tooLarge();
+		}
+		chunks.push(value);
+	}
+	return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+}

@@ -1,0 +1,133 @@
+// Sessions and personal API tokens: create, validate (sliding + absolute expiry), revoke.
+// The same validation serves SvelteKit's hooks and the WebSocket upgrade.
+import type { ApiTokenRecord, SessionRecord, Storage, UserRecord } from '../storage/types';
+import { SESSION } from '../limits';
+import { hashSecret, randomToken, secretMatches, splitToken } from './secrets';
+
+export const API_TOKEN_PREFIX = 'kartta_';
+
+export interface AuthenticatedUser {
+	id: string;
+	username: string;
+	displayName: string;
+	isAdmin: boolean;
+}
+
+export interface Authentication {
+	user: AuthenticatedUser;
+	/** The session id for cookie logins; null for API tokens. */
+	sessionId: string | null;
+	via: 'session' | 'api_token';
+	expiresAt: number | null;
+}
+
+export function publicUser(user: UserRecord): AuthenticatedUser {
+	return { id: user.id, username: user.username, displayName: user.displayName, isAdmin: user.isAdmin };
+}
+
+export type RevocationListener = (event: { sessionIds: string[]; userId?: string }) => void;
+
+export class SessionService {
+	private listeners = new Set<RevocationListener>();
+
+	constructor(
+		private storage: Storage,
+		private now: () => number = Date.now
+	) {}
+
+	/** Called with the ids of sessions that just ended, so open sockets can be closed. */
+	onRevoked(listener: RevocationListener): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	private emitRevoked(sessionIds: string[], userId?: string) {
+		for (const listener of this.listeners) listener({ sessionIds, userId });
+	}
+
+	async createSession(userId: string): Promise<{ token: string; session: SessionRecord }> {
+		const id = randomToken(15);
+		const secret = randomToken(20);
+		const now = this.now();
+		const session: SessionRecord = {
+			id,
+			userId,
+			secretHash: hashSecret(secret),
+			createdAt: now,
+			expiresAt: now + SESSION.idleTimeoutMs,
+			lastUsedAt: now
+		};
+		await this.storage.createSession(session);
+		return { token: `${id}.${secret}`, session };
+	}
+
+	async validateSessionToken(token: string | null | undefined): Promise<Authentication | null> {
+		const parts = token ? splitToken(token) : null;
+		if (!parts) return null;
+		const session = await this.storage.getSession(parts.id);
+		if (!session || !secretMatches(parts.secret, session.secretHash)) return null;
+		const now = this.now();
+		const absoluteEnd = session.createdAt + SESSION.absoluteTimeoutMs;
+		if (now >= session.expiresAt || now >= absoluteEnd) {
+			await this.storage.deleteSession(session.id);
+			return null;
+		}
+		const user = await this.storage.getUserById(session.userId);
+		if (!user || user.disabled) return null;
+		let expiresAt = session.expiresAt;
+		if (now - session.lastUsedAt >= SESSION.refreshAfterMs) {
+			expiresAt = Math.min(now + SESSION.idleTimeoutMs, absoluteEnd);
+			await this.storage.touchSession(session.id, expiresAt, now);
+		}
+		return { user: publicUser(user), sessionId: session.id, via: 'session', expiresAt };
+	}
+
+	async invalidateSession(sessionId: string): Promise<void> {
+		await this.storage.deleteSession(sessionId);
+		this.emitRevoked([sessionId]);
+	}
+
+	/** Ends every session of a user (password change, account disabled). */
+	async invalidateUserSessions(userId: string): Promise<void> {
+		const ids = await this.storage.deleteUserSessions(userId);
+		this.emitRevoked(ids, userId);
+	}
+
+	async createApiToken(userId: string, label: string): Promise<{ token: string; record: ApiTokenRecord }> {
+		const id = randomToken(10);
+		const secret = randomToken(20);
+		const record: ApiTokenRecord = {
+			id,
+			userId,
+			label,
+			secretHash: hashSecret(secret),
+			createdAt: this.now(),
+			lastUsedAt: null
+		};
+		await this.storage.createApiToken(record);
+		return { token: `${API_TOKEN_PREFIX}${id}.${secret}`, record };
+	}
+
+	async validateApiToken(token: string | null | undefined): Promise<Authentication | null> {
+		const parts = token ? splitToken(token, API_TOKEN_PREFIX) : null;
+		if (!parts) return null;
+		const record = await this.storage.getApiToken(parts.id);
+		if (!record || !secretMatches(parts.secret, record.secretHash)) return null;
+		const user = await this.storage.getUserById(record.userId);
+		if (!user || user.disabled) return null;
+		await this.storage.touchApiToken(record.id, this.now());
+		return { user: publicUser(user), sessionId: null, via: 'api_token', expiresAt: null };
+	}
+
+	/** The request's identity from `Authorization: Bearer` or else the session cookie. */
+	async authenticate(input: { bearer: string | null; sessionToken: string | null }): Promise<Authentication | null> {
+		if (input.bearer) return this.validateApiToken(input.bearer);
+		return this.validateSessionToken(input.sessionToken);
+	}
+}
+
+export function bearerToken(authorization: string | null | undefined): string | null {
+	if (!authorization) return null;
+	const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+	return match ? match[1]! : null;
+}

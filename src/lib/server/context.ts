@@ -1,0 +1,35 @@
+// The running server's services, shared between the SvelteKit handler and the WebSocket server.
+// They live on globalThis because the two are bundled separately but run in one process.
+import type * as Y from 'yjs';
+import type { AppConfig } from './config';
+import type { Storage } from './storage/types';
+import type { SessionService } from './auth/sessions';
+
+/** What routes may ask of the sync server. */
+export interface SyncControl {
+	readDocument(mapId: string): Promise<Y.Doc>;
+	membershipChanged(mapId: string, userId: string): Promise<void>;
+	closeUser(userId: string, reason: string): number;
+	stats(): { rooms: number; connections: number };
+}
+
+export interface AppServices {
+	config: AppConfig;
+	storage: Storage;
+	sessions: SessionService;
+	sync: SyncControl;
+	startedAt: number;
+}
+
+const KEY = Symbol.for('kartta.services');
+type Holder = { [KEY]?: AppServices };
+
+export function setServices(services: AppServices | undefined): void {
+	(globalThis as Holder)[KEY] = services;
+}
+
+export function services(): AppServices {
+	const found = (globalThis as Holder)[KEY];
+	if (!found) throw new Error('Kartta services are not started: run the app with `npm start` or `npm run dev`.');
+	return found;
+}

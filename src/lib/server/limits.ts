@@ -1,0 +1,69 @@
+// Every limit and timing the server enforces, in one place (house style: no magic numbers in
+// code paths). Tests import these rather than repeating the figures.
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export const SESSION = {
+	/** A session unused this long expires (sliding: each use pushes expiry forward). */
+	idleTimeoutMs: 7 * DAY,
+	/** No session lives longer than this, however active. */
+	absoluteTimeoutMs: 30 * DAY,
+	/** Expiry is written back at most this often, so reads stay reads. */
+	refreshAfterMs: HOUR
+} as const;
+
+export const PASSWORD = {
+	minLength: 10,
+	maxLength: 256
+} as const;
+
+/** OWASP's Argon2id recommendation, passed explicitly (the library's defaults may change). */
+export const ARGON2ID = {
+	memoryCost: 19_456,
+	timeCost: 2,
+	parallelism: 1,
+	outputLen: 32
+} as const;
+
+export const INVITE_LIFETIME_MS = 7 * DAY;
+
+export const USERNAME = { minLength: 2, maxLength: 64, pattern: /^[\p{L}\p{N}._-]+$/u } as const;
+export const MAP_TITLE_MAX_LENGTH = 200;
+export const API_TOKEN_LABEL_MAX_LENGTH = 100;
+/** JSON request bodies larger than this are refused before parsing. */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+export const SYNC = {
+	/** Largest WebSocket frame accepted; bigger frames close the socket (ws's default is 100 MiB). */
+	maxMessageBytes: 1024 * 1024,
+	/** Largest document a client may grow a map to, encoded. */
+	maxDocumentBytes: 64 * 1024 * 1024,
+	/** Per-connection message budget: a token bucket of this size refilled at this rate. */
+	messageBurst: 200,
+	messagesPerSecond: 100,
+	/** Updates are written in one transaction when several arrive within this window. */
+	storeBatchWindowMs: 2,
+	/** Compact a document's update log into a snapshot once the tail is this long. */
+	compactAfterUpdates: 500,
+	/** Unload a document this long after its last connection closed. */
+	unloadIdleAfterMs: 30_000,
+	/** Ping period; a socket that misses a pong is closed. */
+	pingIntervalMs: 30_000
+} as const;
+
+/** WebSocket close codes (4000-4999 are application-defined). */
+export const CLOSE = {
+	normal: 1000,
+	goingAway: 1001,
+	protocolError: 1002,
+	messageTooBig: 1009,
+	internalError: 1011,
+	unauthorized: 4401,
+	forbidden: 4403,
+	malformed: 4400,
+	rateLimited: 4429,
+	documentTooLarge: 4413,
+	storageFailed: 4503
+} as const;

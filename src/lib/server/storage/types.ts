@@ -1,0 +1,156 @@
+// The storage seam: everything Kartta keeps, as an interface that SQLite implements today and
+// PostgreSQL (+ Redis between instances) can implement later. Nothing here knows about HTTP or UI.
+
+export type MapRole = 'owner' | 'editor' | 'commenter' | 'viewer';
+export const MAP_ROLES: readonly MapRole[] = ['owner', 'editor', 'commenter', 'viewer'];
+
+export interface UserRecord {
+	id: string;
+	username: string;
+	displayName: string;
+	passwordHash: string;
+	isAdmin: boolean;
+	disabled: boolean;
+	createdAt: number;
+}
+
+export interface SessionRecord {
+	/** Public session id (the first half of the token). */
+	id: string;
+	userId: string;
+	/** SHA-256 of the token's secret half; the secret itself is never stored. */
+	secretHash: Uint8Array;
+	createdAt: number;
+	/** Sliding expiry, pushed forward as the session is used. */
+	expiresAt: number;
+	lastUsedAt: number;
+}
+
+export interface ApiTokenRecord {
+	id: string;
+	userId: string;
+	label: string;
+	secretHash: Uint8Array;
+	createdAt: number;
+	lastUsedAt: number | null;
+}
+
+export interface InviteRecord {
+	id: string;
+	secretHash: Uint8Array;
+	createdBy: string;
+	isAdmin: boolean;
+	createdAt: number;
+	expiresAt: number;
+	usedBy: string | null;
+}
+
+export interface MapRecord {
+	id: string;
+	title: string;
+	createdBy: string;
+	createdAt: number;
+}
+
+export interface MapWithRole extends MapRecord {
+	role: MapRole;
+}
+
+export interface MemberRecord {
+	userId: string;
+	username: string;
+	displayName: string;
+	role: MapRole;
+}
+
+/** What a stored document is made of: the last snapshot and the updates appended after it. */
+export interface StoredDocument {
+	snapshot: Uint8Array | null;
+	updates: Uint8Array[];
+	/** Sequence number of the last update included (snapshot or tail); 0 for none. */
+	lastSeq: number;
+}
+
+export interface DocumentStats {
+	updateCount: number;
+	updateBytes: number;
+	snapshotBytes: number;
+}
+
+export interface UserStore {
+	countUsers(): Promise<number>;
+	createUser(user: UserRecord): Promise<void>;
+	getUserById(id: string): Promise<UserRecord | null>;
+	getUserByUsername(username: string): Promise<UserRecord | null>;
+	listUsers(): Promise<UserRecord[]>;
+	setPasswordHash(userId: string, passwordHash: string): Promise<void>;
+	setDisabled(userId: string, disabled: boolean): Promise<void>;
+}
+
+export interface SessionStore {
+	createSession(session: SessionRecord): Promise<void>;
+	getSession(id: string): Promise<SessionRecord | null>;
+	touchSession(id: string, expiresAt: number, lastUsedAt: number): Promise<void>;
+	deleteSession(id: string): Promise<void>;
+	deleteUserSessions(userId: string): Promise<string[]>;
+	deleteExpiredSessions(now: number): Promise<number>;
+}
+
+export interface ApiTokenStore {
+	createApiToken(token: ApiTokenRecord): Promise<void>;
+	getApiToken(id: string): Promise<ApiTokenRecord | null>;
+	listApiTokens(userId: string): Promise<ApiTokenRecord[]>;
+	touchApiToken(id: string, lastUsedAt: number): Promise<void>;
+	deleteApiToken(userId: string, id: string): Promise<boolean>;
+}
+
+export interface InviteStore {
+	createInvite(invite: InviteRecord): Promise<void>;
+	getInvite(id: string): Promise<InviteRecord | null>;
+	/** Marks the invite used; false when someone else used it first. */
+	claimInvite(id: string, userId: string): Promise<boolean>;
+}
+
+export interface MapStore {
+	createMap(map: MapRecord, ownerId: string, initialDocument: Uint8Array): Promise<void>;
+	getMap(id: string): Promise<MapRecord | null>;
+	listMaps(): Promise<MapRecord[]>;
+	listMapsForUser(userId: string): Promise<MapWithRole[]>;
+	setMapTitle(id: string, title: string): Promise<void>;
+	getRole(mapId: string, userId: string): Promise<MapRole | null>;
+	listMembers(mapId: string): Promise<MemberRecord[]>;
+	setMember(mapId: string, userId: string, role: MapRole): Promise<void>;
+	removeMember(mapId: string, userId: string): Promise<boolean>;
+}
+
+export interface DocumentStore {
+	loadDocument(mapId: string): Promise<StoredDocument>;
+	/** Appends updates durably (one transaction) and returns the last sequence number. */
+	appendUpdates(mapId: string, updates: Uint8Array[]): Promise<number>;
+	/** Replaces the snapshot and drops the updates up to and including `uptoSeq`. */
+	compact(mapId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+	documentStats(mapId: string): Promise<DocumentStats>;
+}
+
+export interface Storage
+	extends UserStore,
+		SessionStore,
+		ApiTokenStore,
+		InviteStore,
+		MapStore,
+		DocumentStore {
+	readonly kind: string;
+	close(): Promise<void>;
+}
+
+/** A storage failure the user should hear about (locked, full, read-only), with a stable code. */
+export class StorageError extends Error {
+	constructor(
+		readonly code: 'storage_unavailable' | 'storage_full' | 'storage_read_only' | 'storage_failed',
+		message: string,
+		options?: { cause?: unknown }
+	) {
+		super(message, options);
+		this.name = 'StorageError';
+	}
+}

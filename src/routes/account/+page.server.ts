@@ -1,0 +1,44 @@
+import { services } from '$lib/server/context';
+import { changePassword } from '$lib/server/accounts';
+import { setSessionCookie } from '$lib/server/cookies';
+import { formAction, formString, requireLogin } from '$lib/server/pages';
+import { AppError, badRequest } from '$lib/server/errors';
+import { API_TOKEN_LABEL_MAX_LENGTH } from '$lib/server/limits';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireLogin(event);
+	const tokens = await services().storage.listApiTokens(user.id);
+	return { tokens: tokens.map(({ id, label, createdAt, lastUsedAt }) => ({ id, label, createdAt, lastUsedAt })) };
+};
+
+export const actions: Actions = {
+	password: async (event) => {
+		const user = requireLogin(event);
+		const data = await event.request.formData();
+		return formAction(async () => {
+			if (formString(data, 'password') !== formString(data, 'passwordAgain'))
+				throw new AppError(400, 'passwords_differ', 'The passwords differ.');
+			const { storage, sessions, config } = services();
+			const { token, expiresAt } = await changePassword(storage, sessions, user, formString(data, 'current'), formString(data, 'password'));
+			setSessionCookie(event.cookies, config, token, expiresAt);
+			return { passwordChanged: true };
+		}, { form: 'password' });
+	},
+	createToken: async (event) => {
+		const user = requireLogin(event);
+		const data = await event.request.formData();
+		return formAction(async () => {
+			const label = formString(data, 'label').trim();
+			if (!label || label.length > API_TOKEN_LABEL_MAX_LENGTH) throw badRequest('invalid_label', 'Give the token a name.');
+			const { token } = await services().sessions.createApiToken(user.id, label);
+			return { newToken: token };
+		}, { form: 'token' });
+	},
+	deleteToken: async (event) => {
+		const user = requireLogin(event);
+		const data = await event.request.formData();
+		await services().storage.deleteApiToken(user.id, formString(data, 'id'));
+		return { tokenDeleted: true };
+	}
+};

@@ -1,0 +1,48 @@
+import { services } from '$lib/server/context';
+import { createAccount, createInvite } from '$lib/server/accounts';
+import { formAction, formString, requireAdmin } from '$lib/server/pages';
+import { AppError } from '$lib/server/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requireAdmin(event);
+	const users = await services().storage.listUsers();
+	return { users: users.map(({ id, username, displayName, isAdmin, disabled, createdAt }) => ({ id, username, displayName, isAdmin, disabled, createdAt })) };
+};
+
+export const actions: Actions = {
+	createUser: async (event) => {
+		requireAdmin(event);
+		const data = await event.request.formData();
+		const username = formString(data, 'username');
+		const displayName = formString(data, 'displayName');
+		return formAction(async () => {
+			if (formString(data, 'password') !== formString(data, 'passwordAgain'))
+				throw new AppError(400, 'passwords_differ', 'The passwords differ.');
+			const user = await createAccount(services().storage, { username, displayName, password: formString(data, 'password'), isAdmin: data.get('isAdmin') === 'on' });
+			return { created: user.username };
+		}, { form: 'user', username, displayName });
+	},
+	invite: async (event) => {
+		const admin = requireAdmin(event);
+		const data = await event.request.formData();
+		const token = await createInvite(services().storage, admin.id, data.get('isAdmin') === 'on');
+		return { inviteUrl: `${event.url.origin}/invite/${token}` };
+	},
+	setDisabled: async (event) => {
+		const admin = requireAdmin(event);
+		const data = await event.request.formData();
+		const userId = formString(data, 'userId');
+		const disabled = formString(data, 'disabled') === 'true';
+		return formAction(async () => {
+			if (userId === admin.id) throw new AppError(400, 'forbidden', 'You cannot disable yourself.');
+			const { storage, sessions, sync } = services();
+			await storage.setDisabled(userId, disabled);
+			if (disabled) {
+				await sessions.invalidateUserSessions(userId);
+				sync.closeUser(userId, 'account disabled');
+			}
+			return { toggled: userId };
+		}, { form: 'disable' });
+	}
+};

@@ -1,0 +1,24 @@
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { api, readJson, requireUser } from '$lib/server/api';
+import { services } from '$lib/server/context';
+import { forbidden } from '$lib/server/errors';
+import { API_TOKEN_LABEL_MAX_LENGTH } from '$lib/server/limits';
+
+export const GET = api(async (event) => {
+	const user = requireUser(event);
+	const tokens = await services().storage.listApiTokens(user.id);
+	return json({ tokens: tokens.map((t) => ({ id: t.id, label: t.label, createdAt: new Date(t.createdAt).toISOString(), lastUsedAt: t.lastUsedAt ? new Date(t.lastUsedAt).toISOString() : null })) });
+});
+
+const NewToken = z.object({ label: z.string().trim().min(1).max(API_TOKEN_LABEL_MAX_LENGTH) });
+
+/** Creates a personal API token; the token itself is shown only in this response. */
+export const POST = api(async (event) => {
+	const user = requireUser(event);
+	// A token cannot mint more tokens: only an interactive login can.
+	if (event.locals.auth?.via !== 'session') throw forbidden('Create API tokens from a logged-in session.');
+	const { label } = await readJson(event.request, NewToken);
+	const { token, record } = await services().sessions.createApiToken(user.id, label);
+	return json({ id: record.id, label: record.label, token }, { status: 201 });
+});

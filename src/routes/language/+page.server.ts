@@ -1,0 +1,18 @@
+import { redirect } from '@sveltejs/kit';
+import { locales } from '$lib/paraglide/runtime';
+import { formString, safeNext } from '$lib/server/pages';
+import type { Actions } from './$types';
+
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/** The language switcher without JavaScript: remember the choice in a cookie and go back. */
+export const actions: Actions = {
+	default: async ({ request, cookies }) => {
+		const data = await request.formData();
+		const locale = formString(data, 'locale');
+		if ((locales as readonly string[]).includes(locale)) {
+			cookies.set('kartta_locale', locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: ONE_YEAR_SECONDS });
+		}
+		redirect(303, safeNext(formString(data, 'next')));
+	}
+};
