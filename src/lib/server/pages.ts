@@ -1,5 +1,5 @@
 // Helpers for page loads and form actions: login redirects and turning errors into form failures.
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { AppError } from './errors';
 import { log } from './log';
 import type { AuthenticatedUser } from './auth/sessions';
@@ -19,7 +19,10 @@ export function requireAdmin(event: RequestEvent): AuthenticatedUser {
 }
 
 /** Runs a form action; an AppError becomes `fail(status, { code, message, ...extra })`. */
-export async function formAction<T>(work: () => Promise<T>, extra: Record<string, unknown> = {}) {
+export async function formAction<T, X extends Record<string, unknown> = Record<never, never>>(
+	work: () => Promise<T>,
+	extra: X = {} as X
+): Promise<T | ActionFailure<{ code: string; message: string } & X>> {
 	try {
 		return await work();
 	} catch (error) {
