@@ -6,12 +6,23 @@ import { startServices } from './app';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
 
+/**
+ * Without ORIGIN, adapter-node assumes https and SvelteKit's CSRF check would refuse every
+ * form posted over plain http. This server speaks plain http, so it says so in a header that
+ * it always overwrites (a client cannot forge it). Behind a TLS proxy, set ORIGIN.
+ */
+const PROTOCOL_HEADER = 'x-kartta-protocol';
+if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+
 async function main() {
 	const app = await startServices();
 	// The SvelteKit handler is built next to this file (build/handler.js).
 	const { handler } = (await import(new URL('./handler.js', import.meta.url).href)) as { handler: Handler };
 
-	const server = http.createServer((req, res) => handler(req, res));
+	const server = http.createServer((req, res) => {
+		req.headers[PROTOCOL_HEADER] = 'http';
+		handler(req, res);
+	});
 	server.on('upgrade', (req, socket, head) => {
 		if (!app.sync.handleUpgrade(req, socket, head)) socket.destroy();
 	});
