@@ -3,6 +3,7 @@
 import { loadConfig, originAllowed, type AppConfig } from '../src/lib/server/config';
 import { setServices, type AppServices } from '../src/lib/server/context';
 import { SessionService } from '../src/lib/server/auth/sessions';
+import { LoginThrottle } from '../src/lib/server/auth/throttle';
 import { log } from '../src/lib/server/log';
 import { SqliteStorage } from './storage/sqlite';
 import { SyncServer } from './sync/sync-server';
@@ -26,7 +27,7 @@ export async function startServices(config: AppConfig = loadConfig()): Promise<R
 		allowedOrigin: (origin, host) => originAllowed(config, origin, host),
 		cookieName: config.cookieName
 	});
-	const services: AppServices = { config, storage, sessions, sync, startedAt: Date.now() };
+	const services: AppServices = { config, storage, sessions, loginThrottle: new LoginThrottle(), sync, startedAt: Date.now() };
 	setServices(services);
 	await storage.deleteExpiredSessions(Date.now());
 	log.info('app.services_started', { database: config.databaseFile, synchronous: config.sqliteSynchronous });

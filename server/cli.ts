@@ -23,6 +23,9 @@ Environment: DATA_DIR (default ./data).`;
 
 class UsageError extends Error {}
 
+// The CLI prints its own results; structured info lines would only clutter them.
+process.env.LOG_LEVEL ??= 'warn';
+
 async function readPassword(prompt: string): Promise<string> {
 	if (process.stdin.isTTY) process.stderr.write(prompt);
 	const rl = createInterface({ input: process.stdin, terminal: false });

@@ -64,5 +64,17 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
 		update_data BLOB NOT NULL
 	);
 	CREATE INDEX doc_updates_map ON doc_updates(map_id, seq);
+	`,
+	`
+	CREATE TABLE audit_events (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		at INTEGER NOT NULL,
+		type TEXT NOT NULL,
+		actor_id TEXT,
+		username TEXT,
+		ip TEXT,
+		detail TEXT NOT NULL DEFAULT '{}'
+	);
+	CREATE INDEX audit_events_at ON audit_events(at);
 	`
 ];

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import {
 	StorageError,
 	type ApiTokenRecord,
+	type AuditEvent,
 	type DocumentStats,
 	type InviteRecord,
 	type MapRecord,
@@ -424,6 +425,34 @@ export class SqliteStorage implements Storage {
 				snapshotBytes: (s?.bytes as number | undefined) ?? 0
 			};
 		});
+	}
+
+	// ---- audit log
+	recordAudit(e: AuditEvent) {
+		return this.run(() => {
+			this.stmt('INSERT INTO audit_events (at, type, actor_id, username, ip, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
+				e.at,
+				e.type,
+				e.actorId,
+				e.username,
+				e.ip,
+				JSON.stringify(e.detail)
+			);
+		});
+	}
+	listAudit(limit: number) {
+		return this.run(() =>
+			(this.stmt('SELECT * FROM audit_events ORDER BY id DESC LIMIT ?').all(limit) as Row[]).map(
+				(row): AuditEvent => ({
+					at: row.at as number,
+					type: row.type as string,
+					actorId: (row.actor_id as string | null) ?? null,
+					username: (row.username as string | null) ?? null,
+					ip: (row.ip as string | null) ?? null,
+					detail: JSON.parse(row.detail as string) as Record<string, unknown>
+				})
+			)
+		);
 	}
 
 	/** An online, consistent copy of the whole database (SQLite's backup API), safe while clients edit. */

@@ -6,6 +6,8 @@ import { hashSecret, randomToken, secretMatches, splitToken } from './auth/secre
 import { AppError, badRequest, conflict } from './errors';
 import { INVITE_LIFETIME_MS, USERNAME } from './limits';
 import { newId } from './ids';
+import { audit } from './audit';
+import { throttleKeys, type LoginThrottle } from './auth/throttle';
 
 export interface NewAccount {
 	username: string;
@@ -55,6 +57,7 @@ export async function createAccount(storage: Storage, input: NewAccount): Promis
 		createdAt: Date.now()
 	};
 	await storage.createUser(user);
+	await audit(storage, 'account_created', { actorId: user.id, username: user.username }, { isAdmin: user.isAdmin });
 	return user;
 }
 
@@ -72,14 +75,37 @@ export async function verifyCredentials(storage: Storage, username: string, pass
 	return user;
 }
 
+export interface LoginContext {
+	storage: Storage;
+	sessions: SessionService;
+	throttle: LoginThrottle;
+	ip: string | null;
+}
+
+/** Checks the password (throttled per account and address), opens a new session, audits both ways. */
 export async function logIn(
-	storage: Storage,
-	sessions: SessionService,
+	{ storage, sessions, throttle, ip }: LoginContext,
 	username: string,
 	password: string
 ): Promise<{ user: UserRecord; token: string; expiresAt: number }> {
-	const user = await verifyCredentials(storage, username, password);
+	const keys = throttleKeys(username, ip);
+	const waitMs = throttle.retryAfterMs(keys);
+	if (waitMs > 0) {
+		await audit(storage, 'login_throttled', { username, ip });
+		const seconds = Math.ceil(waitMs / 1000);
+		throw new AppError(429, 'too_many_attempts', `Too many failed logins. Try again in ${seconds} s.`, { retryAfterSeconds: seconds });
+	}
+	let user: UserRecord;
+	try {
+		user = await verifyCredentials(storage, username, password);
+	} catch (error) {
+		throttle.recordFailure(keys);
+		await audit(storage, 'login_failed', { username, ip });
+		throw error;
+	}
+	throttle.recordSuccess(keys);
 	const { token, session } = await sessions.createSession(user.id);
+	await audit(storage, 'login_succeeded', { actorId: user.id, username: user.username, ip });
 	return { user, token, expiresAt: session.expiresAt };
 }
 
@@ -95,6 +121,7 @@ export async function changePassword(
 	checkNewPassword(newPassword, user.username);
 	await storage.setPasswordHash(user.id, await hashPassword(newPassword));
 	await sessions.invalidateUserSessions(user.id);
+	await audit(storage, 'password_changed', { actorId: user.id, username: user.username });
 	const { token, session } = await sessions.createSession(user.id);
 	return { token, expiresAt: session.expiresAt };
 }
@@ -112,6 +139,7 @@ export async function createInvite(storage: Storage, createdBy: string, isAdmin:
 		expiresAt: now + INVITE_LIFETIME_MS,
 		usedBy: null
 	});
+	await audit(storage, 'invite_created', { actorId: createdBy }, { isAdmin, inviteId: id });
 	return `${id}.${secret}`;
 }
 

@@ -11,7 +11,9 @@ export function errorResponse(error: unknown): Response {
 	if (error instanceof AppError) {
 		const body: Record<string, unknown> = { code: error.code, message: error.message };
 		if (error.details !== undefined) body.details = error.details;
-		return json({ error: body }, { status: error.status });
+		const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+		const headers = retryAfter ? { 'retry-after': String(retryAfter) } : undefined;
+		return json({ error: body }, { status: error.status, headers });
 	}
 	const code = (error as { code?: string })?.code;
 	if (typeof code === 'string' && code.startsWith('storage_')) {

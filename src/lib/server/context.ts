@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import type { AppConfig } from './config';
 import type { Storage } from './storage/types';
 import type { SessionService } from './auth/sessions';
+import type { LoginThrottle } from './auth/throttle';
 
 /** What routes may ask of the sync server. */
 export interface SyncControl {
@@ -17,6 +18,7 @@ export interface AppServices {
 	config: AppConfig;
 	storage: Storage;
 	sessions: SessionService;
+	loginThrottle: LoginThrottle;
 	sync: SyncControl;
 	startedAt: number;
 }

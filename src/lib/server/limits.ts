@@ -67,3 +67,15 @@ export const CLOSE = {
 	documentTooLarge: 4413,
 	storageFailed: 4503
 } as const;
+
+export const LOGIN_THROTTLE = {
+	/** Failures allowed before waits begin: per account, and per address (offices share one). */
+	freeAttemptsPerAccount: 5,
+	freeAttemptsPerAddress: 20,
+	/** The first wait; each further failure doubles it. */
+	baseDelayMs: 1_000,
+	maxDelayMs: 15 * MINUTE,
+	/** Failures older than this are forgotten. */
+	forgetAfterMs: HOUR,
+	maxTrackedKeys: 100_000
+} as const;

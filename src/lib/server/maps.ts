@@ -7,6 +7,7 @@ import type { AppServices } from './context';
 import { AppError, badRequest, conflict, forbidden, notFound } from './errors';
 import { MAP_TITLE_MAX_LENGTH } from './limits';
 import { newId } from './ids';
+import { audit } from './audit';
 
 export const DEMO_MAP_TITLE = 'Demo — seutukaupunkien innovaatioverkosto';
 
@@ -69,23 +70,31 @@ async function assertNotLastOwner(services: AppServices, mapId: string, userId: 
 		throw conflict('last_owner', 'A map needs at least one owner: make someone else owner first.');
 }
 
-export async function setMemberRole(services: AppServices, mapId: string, username: string, role: MapRole) {
+/** Who is making a change, for the audit log. */
+export interface Actor {
+	id: string;
+	username: string;
+}
+
+export async function setMemberRole(services: AppServices, by: Actor, mapId: string, username: string, role: MapRole) {
 	const user = await services.storage.getUserByUsername(username);
 	if (!user || user.disabled) throw new AppError(404, 'unknown_user', `There is no user "${username}".`);
 	const current = await services.storage.getRole(mapId, user.id);
 	if (current === 'owner' && role !== 'owner') await assertNotLastOwner(services, mapId, user.id);
 	await services.storage.setMember(mapId, user.id, role);
 	await services.sync.membershipChanged(mapId, user.id);
+	await audit(services.storage, 'member_role_set', { actorId: by.id, username: by.username }, { mapId, member: user.username, from: current, to: role });
 	return { username: user.username, displayName: user.displayName, role };
 }
 
-export async function removeMember(services: AppServices, mapId: string, username: string): Promise<void> {
+export async function removeMember(services: AppServices, by: Actor, mapId: string, username: string): Promise<void> {
 	const user = await services.storage.getUserByUsername(username);
 	const current = user ? await services.storage.getRole(mapId, user.id) : null;
 	if (!user || !current) throw new AppError(404, 'not_a_member', `"${username}" is not a member of this map.`);
 	if (current === 'owner') await assertNotLastOwner(services, mapId, user.id);
 	await services.storage.removeMember(mapId, user.id);
 	await services.sync.membershipChanged(mapId, user.id);
+	await audit(services.storage, 'member_removed', { actorId: by.id, username: by.username }, { mapId, member: user.username, role: current });
 }
 
 export async function mapSnapshot(services: AppServices, mapId: string): Promise<MapSnapshot> {

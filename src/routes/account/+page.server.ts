@@ -1,4 +1,5 @@
 import { services } from '$lib/server/context';
+import { audit } from '$lib/server/audit';
 import { changePassword } from '$lib/server/accounts';
 import { setSessionCookie } from '$lib/server/cookies';
 import { formAction, formString, requireLogin } from '$lib/server/pages';
@@ -31,14 +32,17 @@ export const actions: Actions = {
 		return formAction(async () => {
 			const label = formString(data, 'label').trim();
 			if (!label || label.length > API_TOKEN_LABEL_MAX_LENGTH) throw badRequest('invalid_label', 'Give the token a name.');
-			const { token } = await services().sessions.createApiToken(user.id, label);
+			const { token, record } = await services().sessions.createApiToken(user.id, label);
+			await audit(services().storage, 'api_token_created', { actorId: user.id, username: user.username }, { tokenId: record.id, label });
 			return { newToken: token };
 		}, { form: 'token' });
 	},
 	deleteToken: async (event) => {
 		const user = requireLogin(event);
 		const data = await event.request.formData();
-		await services().storage.deleteApiToken(user.id, formString(data, 'id'));
+		const id = formString(data, 'id');
+		if (await services().storage.deleteApiToken(user.id, id))
+			await audit(services().storage, 'api_token_deleted', { actorId: user.id, username: user.username }, { tokenId: id });
 		return { tokenDeleted: true };
 	}
 };

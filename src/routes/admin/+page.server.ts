@@ -1,13 +1,20 @@
 import { services } from '$lib/server/context';
+import { audit } from '$lib/server/audit';
 import { createAccount, createInvite } from '$lib/server/accounts';
 import { formAction, formString, requireAdmin } from '$lib/server/pages';
 import { AppError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
+const AUDIT_EVENTS_SHOWN = 100;
+
 export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);
-	const users = await services().storage.listUsers();
-	return { users: users.map(({ id, username, displayName, isAdmin, disabled, createdAt }) => ({ id, username, displayName, isAdmin, disabled, createdAt })) };
+	const { storage } = services();
+	const [users, auditEvents] = await Promise.all([storage.listUsers(), storage.listAudit(AUDIT_EVENTS_SHOWN)]);
+	return {
+		users: users.map(({ id, username, displayName, isAdmin, disabled, createdAt }) => ({ id, username, displayName, isAdmin, disabled, createdAt })),
+		auditEvents
+	};
 };
 
 export const actions: Actions = {
@@ -38,6 +45,7 @@ export const actions: Actions = {
 			if (userId === admin.id) throw new AppError(400, 'forbidden', 'You cannot disable yourself.');
 			const { storage, sessions, sync } = services();
 			await storage.setDisabled(userId, disabled);
+			await audit(storage, disabled ? 'account_disabled' : 'account_enabled', { actorId: admin.id, username: admin.username }, { userId });
 			if (disabled) {
 				await sessions.invalidateUserSessions(userId);
 				sync.closeUser(userId, 'account disabled');

@@ -12,13 +12,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url }) => {
+	default: async (event) => {
+		const { request, cookies, url } = event;
 		const data = await request.formData();
 		const username = formString(data, 'username');
 		const result = await formAction(
 			async () => {
-				const { storage, sessions, config } = services();
-				const { token, expiresAt } = await logIn(storage, sessions, username, formString(data, 'password'));
+				const { storage, sessions, loginThrottle, config } = services();
+				const { token, expiresAt } = await logIn(
+					{ storage, sessions, throttle: loginThrottle, ip: event.getClientAddress() },
+					username,
+					formString(data, 'password')
+				);
 				setSessionCookie(cookies, config, token, expiresAt);
 			},
 			{ username }

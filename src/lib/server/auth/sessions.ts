@@ -2,6 +2,7 @@
 // The same validation serves SvelteKit's hooks and the WebSocket upgrade.
 import type { ApiTokenRecord, SessionRecord, Storage, UserRecord } from '../storage/types';
 import { SESSION } from '../limits';
+import { audit } from '../audit';
 import { hashSecret, randomToken, secretMatches, splitToken } from './secrets';
 
 export const API_TOKEN_PREFIX = 'kartta_';
@@ -115,7 +116,12 @@ export class SessionService {
 		if (!record || !secretMatches(parts.secret, record.secretHash)) return null;
 		const user = await this.storage.getUserById(record.userId);
 		if (!user || user.disabled) return null;
-		await this.storage.touchApiToken(record.id, this.now());
+		const now = this.now();
+		// Token use is audited at most hourly per token, so scripts do not flood the log.
+		if (record.lastUsedAt === null || now - record.lastUsedAt >= SESSION.refreshAfterMs) {
+			await audit(this.storage, 'api_token_used', { actorId: user.id, username: user.username }, { tokenId: record.id, label: record.label });
+		}
+		await this.storage.touchApiToken(record.id, now);
 		return { user: publicUser(user), sessionId: null, via: 'api_token', expiresAt: null };
 	}
 

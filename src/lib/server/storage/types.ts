@@ -77,6 +77,23 @@ export interface DocumentStats {
 	snapshotBytes: number;
 }
 
+/** A security-relevant event (logins, failures, role changes, token use), kept for review. */
+export interface AuditEvent {
+	at: number;
+	type: string;
+	/** Who did it (null when unknown, e.g. a failed login for a non-existent user). */
+	actorId: string | null;
+	/** The username as given, so failures against unknown names are visible too. */
+	username: string | null;
+	ip: string | null;
+	detail: Record<string, unknown>;
+}
+
+export interface AuditStore {
+	recordAudit(event: AuditEvent): Promise<void>;
+	listAudit(limit: number): Promise<AuditEvent[]>;
+}
+
 export interface UserStore {
 	countUsers(): Promise<number>;
 	createUser(user: UserRecord): Promise<void>;
@@ -138,7 +155,8 @@ export interface Storage
 		ApiTokenStore,
 		InviteStore,
 		MapStore,
-		DocumentStore {
+		DocumentStore,
+		AuditStore {
 	readonly kind: string;
 	close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { api, readJson, requireUser } from '$lib/server/api';
 import { services } from '$lib/server/context';
+import { audit } from '$lib/server/audit';
 import { forbidden } from '$lib/server/errors';
 import { API_TOKEN_LABEL_MAX_LENGTH } from '$lib/server/limits';
 
@@ -20,5 +21,6 @@ export const POST = api(async (event) => {
 	if (event.locals.auth?.via !== 'session') throw forbidden('Create API tokens from a logged-in session.');
 	const { label } = await readJson(event.request, NewToken);
 	const { token, record } = await services().sessions.createApiToken(user.id, label);
+	await audit(services().storage, 'api_token_created', { actorId: user.id, username: user.username, ip: event.getClientAddress() }, { tokenId: record.id, label });
 	return json({ id: record.id, label: record.label, token }, { status: 201 });
 });

@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 
 async function asOwner(event: Parameters<Actions[string]>[0]) {
 	const user = requireLogin(event);
-	return requireRole(services(), event.params.id!, user.id, 'owner');
+	return { user, ...(await requireRole(services(), event.params.id!, user.id, 'owner')) };
 }
 
 export const actions: Actions = {
@@ -28,8 +28,8 @@ export const actions: Actions = {
 		const username = formString(data, 'username').trim();
 		return formAction(
 			async () => {
-				const { map } = await asOwner(event);
-				await setMemberRole(services(), map.id, username, parseRole(formString(data, 'role')));
+				const { map, user } = await asOwner(event);
+				await setMemberRole(services(), user, map.id, username, parseRole(formString(data, 'role')));
 				return { saved: username };
 			},
 			{ username }
@@ -39,8 +39,8 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const username = formString(data, 'username');
 		return formAction(async () => {
-			const { map } = await asOwner(event);
-			await removeMember(services(), map.id, username);
+			const { map, user } = await asOwner(event);
+			await removeMember(services(), user, map.id, username);
 			return { removed: username };
 		});
 	}

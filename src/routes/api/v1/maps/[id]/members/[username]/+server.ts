@@ -11,7 +11,7 @@ export const PUT = api(async (event) => {
 	const user = requireUser(event);
 	const { map } = await requireRole(services(), event.params.id!, user.id, 'owner');
 	const { role } = await readJson(event.request, RoleBody);
-	const member = await setMemberRole(services(), map.id, event.params.username!, parseRole(role));
+	const member = await setMemberRole(services(), user, map.id, event.params.username!, parseRole(role));
 	return json({ member });
 });
 
@@ -19,6 +19,6 @@ export const PUT = api(async (event) => {
 export const DELETE = api(async (event) => {
 	const user = requireUser(event);
 	const { map } = await requireRole(services(), event.params.id!, user.id, 'owner');
-	await removeMember(services(), map.id, event.params.username!);
+	await removeMember(services(), user, map.id, event.params.username!);
 	return new Response(null, { status: 204 });
 });
