@@ -15,6 +15,8 @@ const MESSAGES: Record<string, () => string> = {
 	invalid_invite: m.error_invalid_invite,
 	setup_done: m.error_setup_done,
 	forbidden: m.error_forbidden,
+	too_many_attempts: m.error_too_many_attempts,
+	invalid_label: m.error_invalid_label,
 	not_found: m.error_not_found,
 	storage_unavailable: m.error_storage,
 	storage_full: m.error_storage,
