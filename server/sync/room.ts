@@ -77,13 +77,24 @@ export class SyncRoom {
 			this.storedBytes =
 				(stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
 			this.doc.on('update', this.onDocUpdate);
-			// Migrations are forward changes, stored and broadcast like any edit.
-			migrateDocument(this.doc);
+			this.migrate();
 			this.state = 'ready';
 		} catch (error) {
 			this.state = 'failed';
 			log.error('room.load_failed', { mapId: this.mapId, error });
 			throw error;
+		}
+	}
+
+	/**
+	 * Migrations are forward changes, stored and broadcast like any edit. A document whose version
+	 * is too new or garbled (any editor can write meta) is still served: readers tolerate it.
+	 */
+	private migrate(): void {
+		try {
+			migrateDocument(this.doc);
+		} catch (error) {
+			log.warn('room.migration_skipped', { mapId: this.mapId, error });
 		}
 	}
 

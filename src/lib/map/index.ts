@@ -1,0 +1,37 @@
+// Public API of the map model: schema, validation, readers, the MapModel class, migrations and the demo map.
+export * from './schema';
+export { FIELD_ERROR_CODES, MapValidationError, fieldError } from './errors';
+export type { FieldError, FieldErrorCode } from './errors';
+export {
+	validateActorInput,
+	validateActorPatch,
+	validateLinkInput,
+	validateLinkPatch,
+	validatePosition,
+	validateRegionInput,
+	validateRegionPatch,
+	validateTitle
+} from './validate';
+export type { ValidationResult, ValidActorInput, ValidLinkInput } from './validate';
+export { readActor, readLink, readMeta, readPosition, readRegion } from './read';
+export type { ReadContext } from './read';
+export { mapParts } from './doc';
+export type { MapParts } from './doc';
+export { newId } from './ids';
+export { MapModel } from './model';
+export type { MapModelOptions } from './model';
+export type { MapChange } from './observe';
+export { MAINTENANCE_ORIGIN } from './cleanup';
+export {
+	MIGRATIONS,
+	MIGRATION_ORIGIN,
+	SchemaTooNewError,
+	SchemaVersionInvalidError,
+	assertSchemaSupported,
+	initializeDocument,
+	migrateDocument,
+	schemaVersionOf
+} from './migrations';
+export type { Migration } from './migrations';
+export { DEMO_TITLE, populateDemoMap } from './demo';
+export type { DemoSummary } from './demo';
