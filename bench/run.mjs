@@ -1,0 +1,46 @@
+// `npm run bench`: bundles the TypeScript benchmark (it uses the real map model and server code)
+// with esbuild, as scripts/build-server.mjs does, then runs it with enough open files for the
+// connection test. Arguments pass through, e.g. `npm run bench -- --quick` or `-- --only=sync`.
+import { build } from 'esbuild';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+process.chdir(join(import.meta.dirname, '..'));
+
+const OUT_DIR = 'node_modules/.cache/kartta-bench';
+/** A private copy of build/, so a rebuild by someone else mid-run cannot pull the server away. */
+const APP_DIR = `${OUT_DIR}/app`;
+const BUILD_OUTPUTS = ['build/handler.js', 'build/kartta-server.js', 'build/kartta-cli.js'];
+/** The connection test holds 2,000 sockets on each side of loopback, plus files and pipes. */
+const MIN_OPEN_FILES = 8192;
+
+if (!BUILD_OUTPUTS.every((file) => existsSync(file))) {
+	console.error('No build found: run `npm run build` first (`npm run bench` does).');
+	process.exit(1);
+}
+rmSync(APP_DIR, { recursive: true, force: true });
+cpSync('build', APP_DIR, { recursive: true });
+
+await build({
+	entryPoints: { main: 'bench/main.ts', 'load-room': 'bench/large-map/load-room.ts' },
+	outdir: OUT_DIR,
+	outExtension: { '.js': '.mjs' },
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	packages: 'external',
+	sourcemap: true,
+	logLevel: 'warning'
+});
+
+// Node cannot raise its own open-file limit, so a shell raises it (up to the hard limit) and execs.
+const raiseLimit = `n=$(ulimit -n); if [ "$n" != unlimited ] && [ "$n" -lt ${MIN_OPEN_FILES} ]; then ulimit -n ${MIN_OPEN_FILES} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; fi; exec "$@"`;
+const child = spawn(
+	'/bin/sh',
+	['-c', raiseLimit, 'sh', process.execPath, '--enable-source-maps', `${OUT_DIR}/main.mjs`, ...process.argv.slice(2)],
+	{ stdio: 'inherit' }
+);
+// Ctrl-C reaches the child through the terminal's process group; its own handlers stop the servers.
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

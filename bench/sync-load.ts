@@ -1,0 +1,274 @@
+// Sync load: N editors on M maps, each moving its own actor at a steady rate through a real
+// provider. All servers of a scenario run at once, each with its own editors, and are driven in
+// turn in short interleaved slices, so a shared machine's slow moments fall on all of them alike.
+// Latency runs from the sender's move to each other editor observing it (one process, one clock);
+// server CPU and memory come from /proc.
+import * as Y from 'yjs';
+import { MapModel } from '../src/lib/map';
+import { connectClient, within, type SyncClient } from './lib/clients';
+import type { ProcessSample } from './lib/proc';
+import type { ServerKind } from './lib/servers';
+import { median, percentile, Samples } from './lib/stats';
+
+export interface SyncScenario {
+	key: string;
+	label: string;
+	editors: number;
+	maps: number;
+	/** Committed moves per editor per second. */
+	movesPerSecond: number;
+}
+
+export interface SyncTarget {
+	kind: ServerKind;
+	port: number;
+	/** One document (map) name per map in the scenario. */
+	docNames: string[];
+	cookieFor?: (editor: number) => string;
+	sample(): ProcessSample;
+}
+
+export interface SyncTiming {
+	/** Slices per server; each is a warm-up, a measured window and a drain. */
+	slices: number;
+	warmupMs: number;
+	windowMs: number;
+	/** Longest wait for the last moves of a slice to arrive. */
+	maxDrainMs: number;
+}
+
+export interface SyncResult {
+	kind: ServerKind;
+	scenario: string;
+	p50: number;
+	p95: number;
+	p99: number;
+	/** Each measured slice's own p95: their median shrugs off a slice hit by other load on the machine. */
+	sliceP95s: number[];
+	/** Moves sent in measured windows per second, and deliveries (one per receiving editor) per second. */
+	movesPerSec: number;
+	deliveriesPerSec: number;
+	/** Share of expected deliveries that arrived before the drain ended. */
+	delivered: number;
+	serverCores: number;
+	serverPeakRss: number;
+	generatorCores: number;
+	/** Median payload of one move's update message. */
+	moveMessageBytes: number;
+}
+
+interface SentMove {
+	at: number;
+	measured: boolean;
+	expected: number;
+	received: number;
+}
+
+/** One server's editors and everything measured about them. */
+interface Fleet {
+	target: SyncTarget;
+	clients: SyncClient[];
+	models: MapModel[];
+	actorIds: string[];
+	sent: Map<number, SentMove>;
+	latencies: Samples;
+	sliceP95s: number[];
+	measuredMs: number;
+	serverCpuMs: number;
+	generatorCpuMs: number;
+	moves: number;
+	expected: number;
+	received: number;
+}
+
+const CONNECT_BATCH = 50;
+const CONNECT_TIMEOUT_MS = 60_000;
+const SETTLE_TIMEOUT_MS = 60_000;
+const MIN_DRAIN_MS = 300;
+/** Every server is driven this long, unmeasured, before the first measured slice. */
+const WARMUP_ROUND_MS = 1500;
+const TICK_MS = 5;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitUntil(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!check()) {
+		if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+		await sleep(50);
+	}
+}
+
+function mapOf(scenario: SyncScenario, editor: number): number {
+	return editor % scenario.maps;
+}
+
+function editorsOnMap(scenario: SyncScenario, map: number): number {
+	return Math.floor(scenario.editors / scenario.maps) + (map < scenario.editors % scenario.maps ? 1 : 0);
+}
+
+async function connectFleet(target: SyncTarget, scenario: SyncScenario, fleets: Fleet[]): Promise<Fleet> {
+	const fleet: Fleet = {
+		target,
+		clients: [],
+		models: [],
+		actorIds: [],
+		sent: new Map(),
+		latencies: new Samples(),
+		sliceP95s: [],
+		measuredMs: 0,
+		serverCpuMs: 0,
+		generatorCpuMs: 0,
+		moves: 0,
+		expected: 0,
+		received: 0
+	};
+	fleets.push(fleet); // registered first, so a failure part-way still destroys what connected
+	for (let first = 0; first < scenario.editors; first += CONNECT_BATCH) {
+		const batch: SyncClient[] = [];
+		for (let i = first; i < Math.min(scenario.editors, first + CONNECT_BATCH); i++) {
+			// No presence: the scenario measures document updates alone (presence renewals every
+			// 15 s would otherwise land on a server while another one is being measured).
+			const client = connectClient(target.kind, target.port, target.docNames[mapOf(scenario, i)]!, {
+				cookie: target.cookieFor?.(i)
+			});
+			fleet.clients.push(client);
+			batch.push(client);
+		}
+		await within(Promise.all(batch.map((c) => c.synced)), CONNECT_TIMEOUT_MS, `${target.kind}: editors connecting`);
+	}
+	// Each editor owns one actor and is the only one moving it.
+	fleet.models = fleet.clients.map((c) => new MapModel(c.doc));
+	fleet.actorIds = fleet.models.map((model, i) =>
+		model.addActor({ name: `Editor ${i}`, kind: 'company', pos: { x: 0, y: 0 } })
+	);
+	await waitUntil(
+		() => fleet.clients.every((c, i) => c.doc.getMap('actors').size >= editorsOnMap(scenario, mapOf(scenario, i))),
+		SETTLE_TIMEOUT_MS,
+		`${target.kind}: every editor sees every actor on its map`
+	);
+	for (const client of fleet.clients) {
+		const actors = client.doc.getMap('actors');
+		actors.observeDeep((events, transaction) => {
+			if (transaction.local) return;
+			const now = performance.now();
+			for (const event of events) {
+				if (event.target === actors || !(event as Y.YMapEvent<unknown>).keysChanged.has('pos')) continue;
+				const pos = (event.target as Y.Map<unknown>).get('pos') as { x: number } | undefined;
+				const move = pos && fleet.sent.get(pos.x);
+				if (!move) continue;
+				move.received++;
+				if (move.measured) fleet.latencies.push(now - move.at);
+			}
+		});
+		client.sentUpdateBytes.length = 0;
+	}
+	return fleet;
+}
+
+/**
+ * Drives one fleet for a warm-up and a measured window, then waits for the last moves to land.
+ * Without `record` the whole slice is warm-up (JIT, socket buffers) and nothing is kept.
+ */
+async function driveSlice(
+	fleet: Fleet,
+	scenario: SyncScenario,
+	timing: { warmupMs: number; windowMs: number; maxDrainMs: number },
+	seq: { next: number },
+	record = true
+): Promise<void> {
+	const { clients, models, actorIds, target } = fleet;
+	const editors = clients.length;
+	const period = 1000 / scenario.movesPerSecond;
+	const start = performance.now();
+	const windowStart = record ? start + timing.warmupMs : Infinity;
+	const windowEnd = start + timing.warmupMs + timing.windowMs;
+	// A central clock spreads the editors' moves evenly over each period.
+	const nextAt = clients.map((_, i) => start + (i / editors) * period);
+	const slice: SentMove[] = [];
+	let serverBefore: ProcessSample | null = null;
+	let generatorBefore: NodeJS.CpuUsage | null = null;
+	const sliceLatencyStart = fleet.latencies.length;
+	await new Promise<void>((resolve) => {
+		const timer = setInterval(() => {
+			const now = performance.now();
+			if (!serverBefore && now >= windowStart) {
+				serverBefore = target.sample();
+				generatorBefore = process.cpuUsage();
+			}
+			if (now >= windowEnd) {
+				if (serverBefore) {
+					const serverAfter = target.sample();
+					const used = process.cpuUsage(generatorBefore ?? undefined);
+					fleet.serverCpuMs += serverAfter.cpuMs - serverBefore.cpuMs;
+					fleet.generatorCpuMs += (used.user + used.system) / 1000;
+					fleet.measuredMs += now - windowStart;
+				}
+				clearInterval(timer);
+				resolve();
+				return;
+			}
+			for (let i = 0; i < editors; i++) {
+				if (nextAt[i]! > now) continue;
+				nextAt[i] = Math.max(nextAt[i]! + period, now);
+				// A unique x identifies the move for every receiver; fractional, as dragged positions are.
+				const x = ++seq.next + Math.random() * 0.5;
+				const at = performance.now();
+				const move = { at, measured: at >= windowStart, expected: editorsOnMap(scenario, mapOf(scenario, i)) - 1, received: 0 };
+				fleet.sent.set(x, move);
+				if (move.measured) slice.push(move);
+				models[i]!.moveActor(actorIds[i]!, { x, y: Math.random() * 1000 });
+			}
+		}, TICK_MS);
+	});
+	const drainStart = Date.now();
+	await sleep(MIN_DRAIN_MS);
+	while (Date.now() - drainStart < timing.maxDrainMs && slice.some((m) => m.received < m.expected)) await sleep(50);
+	for (const move of slice) {
+		fleet.moves++;
+		fleet.expected += move.expected;
+		fleet.received += move.received;
+	}
+	// Moves are only looked up while in flight; forgetting them keeps lookups cheap.
+	fleet.sent.clear();
+	if (!record) return;
+	const sliceSamples = new Samples();
+	for (let i = sliceLatencyStart; i < fleet.latencies.length; i++) sliceSamples.push(fleet.latencies.at(i));
+	fleet.sliceP95s.push(percentile(sliceSamples.sorted(), 95));
+}
+
+export async function runSyncScenario(targets: SyncTarget[], scenario: SyncScenario, timing: SyncTiming): Promise<SyncResult[]> {
+	const fleets: Fleet[] = [];
+	try {
+		for (const target of targets) await connectFleet(target, scenario, fleets);
+		const seq = { next: 0 };
+		for (const fleet of fleets) {
+			await driveSlice(fleet, scenario, { warmupMs: WARMUP_ROUND_MS, windowMs: 0, maxDrainMs: timing.maxDrainMs }, seq, false);
+		}
+		for (let s = 0; s < timing.slices; s++) {
+			// Rotating the order spreads the machine's slow moments over all servers.
+			for (let f = 0; f < fleets.length; f++) await driveSlice(fleets[(f + s) % fleets.length]!, scenario, timing, seq);
+		}
+		return fleets.map((fleet) => {
+			const sorted = fleet.latencies.sorted();
+			const seconds = fleet.measuredMs / 1000;
+			return {
+				kind: fleet.target.kind,
+				scenario: scenario.key,
+				p50: percentile(sorted, 50),
+				p95: percentile(sorted, 95),
+				p99: percentile(sorted, 99),
+				sliceP95s: fleet.sliceP95s,
+				movesPerSec: fleet.moves / seconds,
+				deliveriesPerSec: fleet.received / seconds,
+				delivered: fleet.expected > 0 ? fleet.received / fleet.expected : NaN,
+				serverCores: fleet.serverCpuMs / fleet.measuredMs,
+				serverPeakRss: fleet.target.sample().peakRssBytes,
+				generatorCores: fleet.generatorCpuMs / fleet.measuredMs,
+				moveMessageBytes: median(fleet.clients.flatMap((c) => c.sentUpdateBytes))
+			};
+		});
+	} finally {
+		for (const fleet of fleets) for (const client of fleet.clients) client.destroy();
+	}
+}
