@@ -19,7 +19,10 @@ export async function restoreDatabase(backupFile: string, databaseFile: string):
 	if (existsSync(databaseFile)) {
 		const aside = `${databaseFile}.before-restore-${Date.now()}`;
 		renameSync(databaseFile, aside);
-		for (const suffix of ['-wal', '-shm']) if (existsSync(databaseFile + suffix)) rmSync(databaseFile + suffix);
+		// The WAL moves with it: after a crash it holds the last commits, and SQLite replays it when
+		// the copy kept aside is opened. Deleting it would lose them. The stale index is not needed.
+		if (existsSync(databaseFile + '-wal')) renameSync(databaseFile + '-wal', aside + '-wal');
+		if (existsSync(databaseFile + '-shm')) rmSync(databaseFile + '-shm');
 		console.error(`The previous database was kept as ${aside}.`);
 	}
 	copyFileSync(backupFile, databaseFile);

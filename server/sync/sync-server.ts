@@ -24,11 +24,15 @@ export class SyncServer {
 	private rooms = new Map<string, SyncRoom>();
 	private wss = new WebSocketServer({ noServer: true, maxPayload: SYNC.maxMessageBytes });
 	private heartbeat: ReturnType<typeof setInterval>;
+	private accessCheck: ReturnType<typeof setInterval>;
+	private recheckingAccess = false;
 	private stopping = false;
 
 	constructor(private options: SyncServerOptions) {
 		this.heartbeat = setInterval(() => this.checkLiveness(), SYNC.pingIntervalMs);
 		this.heartbeat.unref();
+		this.accessCheck = setInterval(() => void this.recheckAccess(), SYNC.recheckAccessEveryMs);
+		this.accessCheck.unref();
 		options.sessions.onRevoked(({ sessionIds, userId }) => {
 			const ended = new Set(sessionIds);
 			this.closeWhere(
@@ -97,6 +101,38 @@ export class SyncServer {
 		for (const room of this.rooms.values()) for (const c of room.connectionsOf(() => true)) c.heartbeat();
 	}
 
+	/**
+	 * Access can also end outside this process: the admin CLI disables users and ends sessions in
+	 * the database directly, and no event reaches us. Without this, such a user's open socket
+	 * would keep editing until it disconnected. Re-read every open socket's access now and then.
+	 */
+	private async recheckAccess(): Promise<void> {
+		if (this.recheckingAccess || this.stopping) return;
+		this.recheckingAccess = true;
+		const { storage } = this.options;
+		try {
+			for (const room of [...this.rooms.values()]) {
+				for (const connection of room.connectionsOf(() => true)) {
+					const user = await storage.getUserById(connection.user.id);
+					if (!user || user.disabled) {
+						connection.close(CLOSE.unauthorized, 'account disabled');
+					} else if (connection.sessionId !== null && !(await storage.getSession(connection.sessionId))) {
+						connection.close(CLOSE.unauthorized, 'session ended');
+					} else {
+						const role = await storage.getRole(room.mapId, user.id);
+						if (role === null) connection.close(CLOSE.forbidden, 'access removed');
+						else if (role !== connection.role) connection.setRole(role);
+					}
+				}
+			}
+		} catch (error) {
+			// Storage trouble: keep the sockets (the next round retries); failing closed would cut everyone off.
+			log.warn('sync.access_recheck_failed', { error });
+		} finally {
+			this.recheckingAccess = false;
+		}
+	}
+
 	private closeWhere(predicate: (c: SyncConnection) => boolean, code: number, reason: string): number {
 		let count = 0;
 		for (const room of this.rooms.values()) {
@@ -147,6 +183,7 @@ export class SyncServer {
 	async shutdown(): Promise<void> {
 		this.stopping = true;
 		clearInterval(this.heartbeat);
+		clearInterval(this.accessCheck);
 		const rooms = [...this.rooms.values()];
 		this.rooms.clear();
 		await Promise.allSettled(rooms.map((room) => room.close(CLOSE.goingAway, 'server shutting down')));

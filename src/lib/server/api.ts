@@ -12,7 +12,10 @@ export function errorResponse(error: unknown): Response {
 		const body: Record<string, unknown> = { code: error.code, message: error.message };
 		if (error.details !== undefined) body.details = error.details;
 		const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-		const headers = retryAfter ? { 'retry-after': String(retryAfter) } : undefined;
+		const headers: Record<string, string> = retryAfter ? { 'retry-after': String(retryAfter) } : {};
+		// An oversized body is left unread, and a streamed (chunked) one leaves the connection paused
+		// mid-body: a client reusing it would hang until the keep-alive timeout. Close it instead.
+		if (error.code === BODY_TOO_LARGE) headers.connection = 'close';
 		return json({ error: body }, { status: error.status, headers });
 	}
 	const code = (error as { code?: string })?.code;
@@ -63,7 +66,8 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promi
 	return result.data;
 }
 
-const tooLarge = () => new AppError(413, 'body_too_large', `The body is larger than ${MAX_JSON_BODY_BYTES} bytes.`);
+const BODY_TOO_LARGE = 'body_too_large';
+const tooLarge = () => new AppError(413, BODY_TOO_LARGE, `The body is larger than ${MAX_JSON_BODY_BYTES} bytes.`);
 
 async function readLimited(request: Request): Promise<string> {
 	if (!request.body) return '';

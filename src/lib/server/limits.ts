@@ -1,6 +1,18 @@
 // Every limit and timing the server enforces, in one place (house style: no magic numbers in
 // code paths). Tests import these rather than repeating the figures.
 
+/**
+ * A duration in milliseconds from the environment, else the default. Only for timings an operator
+ * may reasonably tune (and tests need short); documented in docs/operations.md.
+ */
+function durationFromEnv(name: string, fallback: number): number {
+	const raw = process.env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number of milliseconds, got "${raw}"`);
+	return value;
+}
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -47,10 +59,15 @@ export const SYNC = {
 	storeBatchWindowMs: 2,
 	/** Compact a document's update log into a snapshot once the tail is this long. */
 	compactAfterUpdates: 500,
-	/** Unload a document this long after its last connection closed. */
-	unloadIdleAfterMs: 30_000,
+	/** Unload a document this long after its last connection closed (env SYNC_UNLOAD_IDLE_AFTER_MS). */
+	unloadIdleAfterMs: durationFromEnv('SYNC_UNLOAD_IDLE_AFTER_MS', 30_000),
 	/** Ping period; a socket that misses a pong is closed. */
-	pingIntervalMs: 30_000
+	pingIntervalMs: 30_000,
+	/**
+	 * How often open sockets' access is re-read from storage, for changes made outside this
+	 * process (the admin CLI) (env SYNC_RECHECK_ACCESS_MS).
+	 */
+	recheckAccessEveryMs: durationFromEnv('SYNC_RECHECK_ACCESS_MS', 30_000)
 } as const;
 
 /** WebSocket close codes (4000-4999 are application-defined). */
