@@ -1,7 +1,8 @@
 // Housekeeping after concurrent edits: removes references to deleted elements. Idempotent, and no user's undo step.
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { MapParts } from './doc';
 import { readLink } from './read';
+import { CUSTOM_KEY } from './schema';
 import { elementMaps } from './write';
 
 /** Origin of housekeeping transactions, so no user's undo manager tracks them. */
@@ -33,4 +34,46 @@ export function clearDanglingRegions(doc: Y.Doc, parts: MapParts): number {
 		doc.transact(() => stale.forEach((actor) => actor.delete('region')), MAINTENANCE_ORIGIN);
 	}
 	return stale.length;
+}
+
+/** An actor's sector list without the given ids; null when nothing is left (the key is then removed). */
+export function sectorsWithout(stored: unknown, gone: (id: unknown) => boolean): unknown[] | null {
+	const kept = (stored as unknown[]).filter((id) => !gone(id));
+	return kept.length === 0 ? null : kept;
+}
+
+/**
+ * Removes sector ids that no longer exist from actors' `sectors` (a sector deleted while someone
+ * assigned it). Returns how many actors changed. Lists that are not arrays are left to the readers.
+ */
+export function clearDanglingSectors(doc: Y.Doc, parts: MapParts): number {
+	const gone = (id: unknown) => typeof id === 'string' && !parts.sectors.has(id);
+	const stale = elementMaps(parts.actors).filter((actor) => {
+		const sectors = actor.get('sectors');
+		return Array.isArray(sectors) && sectors.some(gone);
+	});
+	if (stale.length > 0) {
+		doc.transact(() => {
+			for (const actor of stale) {
+				const kept = sectorsWithout(actor.get('sectors'), gone);
+				if (kept === null) actor.delete('sectors');
+				else actor.set('sectors', kept);
+			}
+		}, MAINTENANCE_ORIGIN);
+	}
+	return stale.length;
+}
+
+/** Deletes custom values whose field definition no longer exists (deleted while someone set a value). Returns how many. */
+export function deleteOrphanCustomValues(doc: Y.Doc, parts: MapParts): number {
+	const orphans: [Y.Map<unknown>, string][] = [];
+	for (const element of [...elementMaps(parts.actors), ...elementMaps(parts.links)]) {
+		const custom = element.get(CUSTOM_KEY);
+		if (!(custom instanceof Y.Map)) continue;
+		for (const fieldId of custom.keys()) if (!parts.fields.has(fieldId)) orphans.push([custom, fieldId]);
+	}
+	if (orphans.length > 0) {
+		doc.transact(() => orphans.forEach(([custom, fieldId]) => custom.delete(fieldId)), MAINTENANCE_ORIGIN);
+	}
+	return orphans.length;
 }

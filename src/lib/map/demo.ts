@@ -1,6 +1,9 @@
-// A fictional demo map: nine small-town innovation ecosystems and their links, laid out as clusters on a ring.
+// A fictional demo map: nine small-town innovation ecosystems with sectors, profiles and links, laid out as clusters on a ring.
+import { DEFAULT_ROLES, DEFAULT_STRENGTH, LINKS, PROFILES, SECTORS, TOWNS } from './demo-data';
+import { businessIdCheckDigit } from './formats';
 import type { MapModel } from './model';
-import type { ActorKind, LinkKind, Position } from './schema';
+import type { LinkKind, Position } from './schema';
+import type { LinkDirection } from './vocabulary';
 
 export const DEMO_TITLE = 'Demo — seutukaupunkien innovaatioverkosto';
 
@@ -9,185 +12,26 @@ const TOWN_RING_RADIUS = 900;
 const CLUSTER_RADIUS = 170;
 const FIRST_ANGLE = -Math.PI / 2; // first town at the top, then clockwise
 
-/** [key, name, kind, description?]; keys only wire up the links below and are not stored. */
-type DemoActor = readonly [key: string, name: string, kind: ActorKind, description?: string];
-type DemoLink = readonly [source: string, target: string, kind: LinkKind];
+/**
+ * Business IDs for the demo's companies: bodies from 9xxxxxx, above the numbers the Finnish
+ * registry has issued so far, so they should name no real company; check digits are real.
+ */
+const FIRST_BUSINESS_ID_BODY = 9_104_207;
+const BUSINESS_ID_STEP = 7_919;
 
-interface DemoTown {
-	region: string;
-	actors: readonly DemoActor[];
-}
+const FOUNDED_FIELD = 'Perustamisvuosi';
 
-// Every actor is fictional; only the towns and the region Naturpolis (Kuusamo area) are real.
-const TOWNS: readonly DemoTown[] = [
-	{
-		region: 'Iisalmi',
-		actors: [
-			['iisPuu', 'Iisalmen Puutekniikka Oy', 'company', 'Puurakenteiden ja ikkunoiden alihankkija.'],
-			['iisMaito', 'Ylä-Savon Meijeriteknologia Oy', 'company', 'Juustojen ja maitojauheiden prosessiteknologiaa.'],
-			['iisOpisto', 'Koljonvirran ammattiopisto', 'education'],
-			['iisLab', 'Iisalmen elintarvikelaboratorio', 'rdi'],
-			['iisYp', 'Iisalmen kaupungin yrityspalvelut', 'public'],
-			['iisYrittajat', 'Iisalmen Yrittäjäpiiri ry', 'association']
-		]
-	},
-	{
-		region: 'Raahe',
-		actors: [
-			['raaTeras', 'Raahen Teräsrakenne Oy', 'company', 'Teräsrakenteiden valmistaja ja hitsauspalvelut.'],
-			['raaKonepaja', 'Pattijoen Konepaja Oy', 'company'],
-			['raaKampus', 'Raahen teknologiakampus', 'education'],
-			['raaRdi', 'Terästutkimuksen keskus Raahe', 'rdi'],
-			['raaKehitys', 'Raahen Seutukehitys Oy', 'development']
-		]
-	},
-	{
-		region: 'Savonlinna',
-		actors: [
-			['savPuu', 'Saimaan Puurakenne Oy', 'company'],
-			['savMatkailu', 'Haapaveden Elämysmatkat Oy', 'company'],
-			['savKampus', 'Savonlinnan puukampus', 'education'],
-			['savRdi', 'Kuitulaboratorio Saimaa', 'rdi', 'Puukuitujen ja biomateriaalien sovellustutkimus.'],
-			['savYp', 'Savonlinnan elinkeinopalvelut', 'public'],
-			['savRahasto', 'Itä-Savon Kasvurahasto', 'funding']
-		]
-	},
-	{
-		region: 'Kristiinankaupunki',
-		actors: [
-			['kriHamn', 'Kristinestads Hamnservice Ab', 'company'],
-			['kriVind', 'Sydkustens Vindkraft Ab', 'company', 'Planerar och underhåller vindkraftsparker längs kusten.'],
-			['kriSkola', 'Kristinestads Yrkesskola', 'education'],
-			['kriNaring', 'Kristinestads näringslivstjänster', 'public'],
-			['kriGille', 'Kristinestads Handelsgille rf', 'association']
-		]
-	},
-	{
-		region: 'Heinola',
-		actors: [
-			['heiBio', 'Heinolan Biojalostamo Oy', 'company', 'Jalostaa sahanpurua ja kuorta biohiileksi.'],
-			['heiSahat', 'Jyrängön Sahat Oy', 'company'],
-			['heiOpisto', 'Heinolan ammattikampus', 'education'],
-			['heiYp', 'Heinolan elinvoimapalvelut', 'public'],
-			['heiKehitys', 'Päijät-Hämeen Kasvuyhtiö Oy', 'development']
-		]
-	},
-	{
-		region: 'Kauhajoki',
-		actors: [
-			['kauKone', 'Kauhajoen Maatalouskone Oy', 'company'],
-			['kauRuoka', 'Lakeuden Ruokatehdas Oy', 'company'],
-			['kauKampus', 'Kauhajoen ruokakampus', 'education'],
-			['kauRdi', 'Suupohjan ruokainnovaatiokeskus', 'rdi', 'Elintarvikkeiden tuotekehityksen testikeittiö ja laboratorio.'],
-			['kauKehitys', 'Suupohjan Kehitys Oy', 'development'],
-			['kauRahasto', 'Etelä-Pohjanmaan Maaseuturahasto', 'funding']
-		]
-	},
-	{
-		region: 'Keuruu',
-		actors: [
-			['keuVene', 'Keurusselän Veneveistämö Oy', 'company', 'Alumiini- ja lasikuituveneiden valmistaja.'],
-			['keuHirsi', 'Keuruun Hirsitalo Oy', 'company'],
-			['keuOpisto', 'Keurusseudun ammattiopisto', 'education'],
-			['keuYp', 'Keuruun yrityspalvelut', 'public'],
-			['keuYhdistys', 'Keuruun Veneteollisuuden yhdistys ry', 'association']
-		]
-	},
-	{
-		region: 'Rauma',
-		actors: [
-			['rauMeri', 'Rauman Meriteknologia Oy', 'company'],
-			['rauSatama', 'Rauman Satamalogistiikka Oy', 'company'],
-			['rauKampus', 'Rauman merenkulun kampus', 'education'],
-			['rauRdi', 'Meriteknologian tutkimuskeskus Rauma', 'rdi', 'Laivojen energiatehokkuuden tutkimus.'],
-			['rauKehitys', 'Rauman Seudun Kasvu Oy', 'development'],
-			['rauRahasto', 'Satakunnan Innovaatiorahasto', 'funding']
-		]
-	},
-	{
-		region: 'Naturpolis',
-		actors: [
-			['natMatkailu', 'Kuusamon Erämatkat Oy', 'company'],
-			['natHirsi', 'Koillismaan Hirsirakenne Oy', 'company'],
-			['natOpisto', 'Koillismaan matkailuopisto', 'education'],
-			['natRdi', 'Koillismaan luontomatkailun tutkimusasema', 'rdi', 'Luontomatkailun kävijätutkimus ja palvelumuotoilu.'],
-			['natKehitys', 'Koillismaan Yrityskehitys', 'development'],
-			['natYhdistys', 'Kuusamon Matkailuyrittäjät ry', 'association']
-		]
-	}
-];
-
-const LINKS: readonly DemoLink[] = [
-	// Within towns
-	['iisOpisto', 'iisPuu', 'education'],
-	['iisMaito', 'iisLab', 'rdi_project'],
-	['iisLab', 'iisOpisto', 'pilot_environment'],
-	['iisYp', 'iisPuu', 'informal'],
-	['iisPuu', 'iisYrittajat', 'membership'],
-	['iisMaito', 'iisYrittajat', 'membership'],
-	['raaKonepaja', 'raaTeras', 'customer_supplier'],
-	['raaKampus', 'raaTeras', 'education'],
-	['raaRdi', 'raaTeras', 'rdi_project'],
-	['raaKampus', 'raaRdi', 'mobility'],
-	['raaKehitys', 'raaKonepaja', 'informal'],
-	['savKampus', 'savPuu', 'education'],
-	['savRdi', 'savPuu', 'rdi_project'],
-	['savRahasto', 'savPuu', 'funding'],
-	['savYp', 'savMatkailu', 'informal'],
-	['savRdi', 'savKampus', 'pilot_environment'],
-	['kriHamn', 'kriVind', 'customer_supplier'],
-	['kriSkola', 'kriHamn', 'education'],
-	['kriNaring', 'kriVind', 'informal'],
-	['kriHamn', 'kriGille', 'membership'],
-	['kriVind', 'kriGille', 'membership'],
-	['heiSahat', 'heiBio', 'customer_supplier'],
-	['heiOpisto', 'heiSahat', 'education'],
-	['heiKehitys', 'heiBio', 'pilot_environment'],
-	['heiYp', 'heiKehitys', 'informal'],
-	['kauKampus', 'kauRuoka', 'education'],
-	['kauRdi', 'kauRuoka', 'rdi_project'],
-	['kauRahasto', 'kauRdi', 'funding'],
-	['kauKone', 'kauKehitys', 'informal'],
-	['kauRdi', 'kauKampus', 'pilot_environment'],
-	['keuOpisto', 'keuVene', 'education'],
-	['keuHirsi', 'keuVene', 'customer_supplier'],
-	['keuVene', 'keuYhdistys', 'membership'],
-	['keuHirsi', 'keuYhdistys', 'membership'],
-	['keuYp', 'keuVene', 'informal'],
-	['rauSatama', 'rauMeri', 'customer_supplier'],
-	['rauKampus', 'rauMeri', 'education'],
-	['rauRdi', 'rauMeri', 'rdi_project'],
-	['rauRahasto', 'rauRdi', 'funding'],
-	['rauKehitys', 'rauSatama', 'informal'],
-	['rauKampus', 'rauRdi', 'mobility'],
-	['natOpisto', 'natMatkailu', 'education'],
-	['natRdi', 'natMatkailu', 'pilot_environment'],
-	['natKehitys', 'natHirsi', 'informal'],
-	['natMatkailu', 'natYhdistys', 'membership'],
-	['natKehitys', 'natRdi', 'funding'],
-	// Across towns
-	['raaRdi', 'rauRdi', 'rdi_project'],
-	['raaTeras', 'rauMeri', 'customer_supplier'],
-	['rauSatama', 'kriHamn', 'informal'],
-	['kriVind', 'raaTeras', 'customer_supplier'],
-	['kauRdi', 'iisLab', 'rdi_project'],
-	['iisMaito', 'kauRuoka', 'customer_supplier'],
-	['savPuu', 'keuHirsi', 'customer_supplier'],
-	['savRdi', 'heiBio', 'rdi_project'],
-	['heiSahat', 'savRdi', 'rdi_project'],
-	['keuOpisto', 'rauKampus', 'mobility'],
-	['natMatkailu', 'savMatkailu', 'informal'],
-	['natOpisto', 'savKampus', 'mobility'],
-	['natHirsi', 'keuHirsi', 'informal'],
-	['kauKampus', 'kriSkola', 'mobility'],
-	['kauRahasto', 'kriVind', 'funding'],
-	['savRahasto', 'heiKehitys', 'funding'],
-	['rauRahasto', 'raaRdi', 'funding'],
-	['iisOpisto', 'natOpisto', 'mobility'],
-	['heiKehitys', 'raaKehitys', 'informal'],
-	['natKehitys', 'kauKehitys', 'informal'],
-	['iisYp', 'keuYp', 'informal']
-];
+/** Who is the subject of a link of each kind: trade and teaching go one way, joint work both. */
+const DIRECTION_BY_KIND: Readonly<Record<LinkKind, LinkDirection>> = {
+	rdi_project: 'mutual',
+	education: 'directed',
+	customer_supplier: 'directed',
+	funding: 'directed',
+	pilot_environment: 'directed',
+	mobility: 'undirected',
+	membership: 'directed',
+	informal: 'undirected'
+};
 
 function pointOnCircle(centre: Position, radius: number, index: number, count: number): Position {
 	const angle = FIRST_ANGLE + (2 * Math.PI * index) / count;
@@ -195,10 +39,28 @@ function pointOnCircle(centre: Position, radius: number, index: number, count: n
 	return { x: Math.round(centre.x + radius * Math.cos(angle)), y: Math.round(centre.y + radius * Math.sin(angle)) };
 }
 
+/** Deterministic, checksum-valid Business IDs; bodies whose check digit would be 10 are skipped, as the registry does. */
+export function demoBusinessIds(count: number): string[] {
+	const ids: string[] = [];
+	for (let body = FIRST_BUSINESS_ID_BODY; ids.length < count; body += BUSINESS_ID_STEP) {
+		const check = businessIdCheckDigit(String(body));
+		if (check !== null) ids.push(`${body}-${check}`);
+	}
+	return ids;
+}
+
 export interface DemoSummary {
 	regions: number;
 	actors: number;
 	links: number;
+	sectors: number;
+	fields: number;
+}
+
+function lookup(ids: ReadonlyMap<string, string>, key: string, what: string): string {
+	const id = ids.get(key);
+	if (id === undefined) throw new Error(`Demo data error: unknown ${what} "${key}".`);
+	return id;
 }
 
 /** Adds the demo content to an (empty) map in one transaction; meant for the server when a demo map is created. */
@@ -206,23 +68,45 @@ export function populateDemoMap(model: MapModel): DemoSummary {
 	const origin: Position = { x: 0, y: 0 };
 	return model.transact(() => {
 		model.setTitle(DEMO_TITLE);
+		const sectorIds = new Map(SECTORS.map(([key, name, growth]) => [key, model.addSector({ name, growth })]));
+		const founded = model.addField({ name: FOUNDED_FIELD, type: 'number', appliesTo: 'actor' });
+		const companies = TOWNS.flatMap((town) => town.actors.filter(([, , kind]) => kind === 'company'));
+		const businessIds = demoBusinessIds(companies.length);
 		const actorIds = new Map<string, string>();
 		TOWNS.forEach((town, townIndex) => {
 			const region = model.addRegion({ name: town.region });
 			const centre = pointOnCircle(origin, TOWN_RING_RADIUS, townIndex, TOWNS.length);
 			town.actors.forEach(([key, name, kind, description], actorIndex) => {
+				const profile = PROFILES[key] ?? {};
 				const pos = pointOnCircle(centre, CLUSTER_RADIUS, actorIndex, town.actors.length);
-				actorIds.set(key, model.addActor({ name, kind, region, pos, description }));
+				const id = model.addActor({
+					name,
+					kind,
+					region,
+					pos,
+					description,
+					roles: profile.roles ?? DEFAULT_ROLES[kind],
+					sectors: (profile.sectors ?? []).map((sector) => lookup(sectorIds, sector, 'sector')),
+					businessId: kind === 'company' ? businessIds.shift() : undefined,
+					sizeClass: profile.size,
+					tags: profile.tags,
+					custom: profile.founded === undefined ? undefined : { [founded]: profile.founded }
+				});
+				actorIds.set(key, id);
 			});
 		});
-		for (const [source, target, kind] of LINKS) {
-			const sourceId = actorIds.get(source);
-			const targetId = actorIds.get(target);
-			if (sourceId === undefined || targetId === undefined) {
-				throw new Error(`Demo data error: link ${source} -> ${target} names an unknown actor.`);
-			}
-			model.addLink({ source: sourceId, target: targetId, kind });
+		for (const [source, target, kind, extras = {}] of LINKS) {
+			model.addLink({
+				source: lookup(actorIds, source, 'actor'),
+				target: lookup(actorIds, target, 'actor'),
+				kind,
+				direction: DIRECTION_BY_KIND[kind],
+				strength: extras.strength ?? DEFAULT_STRENGTH[kind],
+				status: extras.status ?? 'existing',
+				years: extras.years,
+				evidence: extras.evidence
+			});
 		}
-		return { regions: TOWNS.length, actors: actorIds.size, links: LINKS.length };
+		return { regions: TOWNS.length, actors: actorIds.size, links: LINKS.length, sectors: SECTORS.length, fields: 1 };
 	});
 }

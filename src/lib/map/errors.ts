@@ -11,7 +11,19 @@ export const FIELD_ERROR_CODES = [
 	'not_found',
 	'unknown_region',
 	'unknown_actor',
-	'self_link'
+	'self_link',
+	// Schema version 2: the ecosystem fields, the map's catalogues (sectors, custom fields, views), discussion.
+	'invalid_choice',
+	'invalid_business_id',
+	'invalid_url',
+	'invalid_date',
+	'invalid_range',
+	'too_many',
+	'too_large',
+	'unknown_sector',
+	'unknown_custom_field',
+	'type_mismatch',
+	'unknown_anchor'
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -2,8 +2,9 @@
 import * as Y from 'yjs';
 import { mapParts } from './doc';
 import { MapValidationError } from './errors';
-import { SCHEMA_VERSION } from './schema';
+import { CUSTOM_KEY, SCHEMA_VERSION } from './schema';
 import { validateTitle } from './validate';
+import { elementMaps } from './write';
 
 /** Origin of initialisation and migration transactions; no user's undo manager tracks them. */
 export const MIGRATION_ORIGIN: unknown = Object.freeze({ kartta: 'migration' });
@@ -18,7 +19,21 @@ export interface Migration {
 	up(doc: Y.Doc): void;
 }
 
-/** Ordered by version; the last entry's version is SCHEMA_VERSION. Adding version 2 = adding one entry. */
+/**
+ * Version 2 adds only optional fields and new top-level maps, so a version-1 document is already
+ * valid. The step gives every existing actor and link its empty `custom` map, as new elements get
+ * at creation: otherwise two people setting the first custom values of an old element at once
+ * would each create one, and Yjs would keep only one of the two maps. Only where missing, so a
+ * second run (or a concurrent one on another server) changes nothing that holds values.
+ */
+function addCustomMaps(doc: Y.Doc): void {
+	const { actors, links } = mapParts(doc);
+	for (const element of [...elementMaps(actors), ...elementMaps(links)]) {
+		if (!element.has(CUSTOM_KEY)) element.set(CUSTOM_KEY, new Y.Map<unknown>());
+	}
+}
+
+/** Ordered by version; the last entry's version is SCHEMA_VERSION. A new version = one more entry. */
 export const MIGRATIONS: readonly Migration[] = [
 	{
 		version: 1,
@@ -26,6 +41,13 @@ export const MIGRATIONS: readonly Migration[] = [
 		up: () => {
 			// Nothing to convert: version 1 is the first shape. Only the version stamp is written.
 		}
+	},
+	{
+		version: 2,
+		description:
+			'Ecosystem fields (roles, sectors, Business ID, size class, website, tags; link strength, direction, ' +
+			'status, years, evidence), custom values, and the sectors, fields and views maps.',
+		up: addCustomMaps
 	}
 ];
 

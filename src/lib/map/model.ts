@@ -1,279 +1,183 @@
-// The map model: validated, transactional edits and tolerant queries over one map's Y.Doc.
+// The map model: MapModel adds the map's catalogues (sectors, custom fields, saved views), custom values and snapshots.
 import * as Y from 'yjs';
-import { mapParts, type MapParts } from './doc';
+import type {
+	CustomFieldInput,
+	CustomFieldPatch,
+	CustomFieldView,
+	SavedView,
+	SavedViewInput,
+	SavedViewPatch,
+	SectorInput,
+	SectorPatch,
+	SectorView
+} from './catalog-schema';
+import { clearDanglingRegions, clearDanglingSectors, deleteDanglingLinks, deleteOrphanCustomValues, sectorsWithout } from './cleanup';
 import { MapValidationError, fieldError, type FieldError } from './errors';
-import { clearDanglingRegions, deleteDanglingLinks } from './cleanup';
-import { newId } from './ids';
-import { observeMapChanges, type MapChange } from './observe';
-import { readActor, readLink, readMeta, readRegion, type ReadContext } from './read';
+import { byId, throwIfAny, valueOf } from './model-base';
+import { ElementModel } from './model-elements';
+import { readCustomField, readSavedView, readSector } from './read-catalog';
+import { CUSTOM_KEY, type CustomValueInput, type MapSnapshot } from './schema';
 import {
-	DEFAULT_POSITION,
-	type ActorFields,
-	type ActorInput,
-	type ActorPatch,
-	type ActorView,
-	type LinkFields,
-	type LinkInput,
-	type LinkPatch,
-	type LinkView,
-	type MapSnapshot,
-	type MetaView,
-	type Position,
-	type RegionInput,
-	type RegionPatch,
-	type RegionView
-} from './schema';
-import {
-	checkNotSelfLink,
-	validateActorInput,
-	validateActorPatch,
-	validateLinkInput,
-	validateLinkPatch,
-	validatePosition,
-	validateRegionInput,
-	validateRegionPatch,
-	validateTitle,
-	type ValidationResult
-} from './validate';
-import { elementMaps, endpointsOf, newElement, writeFields } from './write';
+	validateCustomFieldInput,
+	validateCustomFieldPatch,
+	validateSavedViewInput,
+	validateSavedViewPatch,
+	validateSectorInput,
+	validateSectorPatch
+} from './validate-catalog';
+import type { CustomFieldTarget } from './vocabulary';
+import { elementMaps, newElement, writeFields } from './write';
 
-/** Seams for tests and the demo; production uses random ids and the clock. */
-export interface MapModelOptions {
-	newId?: () => string;
-	now?: () => number;
+export type { MapModelOptions } from './model-base';
+
+/** How many references each housekeeping step removed. */
+export interface CleanupReport {
+	links: number;
+	regions: number;
+	sectors: number;
+	customValues: number;
 }
 
-function valueOf<T>(result: ValidationResult<T>): T {
-	if (!result.ok) throw new MapValidationError(result.errors);
-	return result.value;
-}
+export class MapModel extends ElementModel {
+	// ---- sectors
 
-function throwIfAny(errors: FieldError[]): void {
-	if (errors.length > 0) throw new MapValidationError(errors);
-}
-
-function byId<T extends { id: string }>(a: T, b: T): number {
-	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-export class MapModel {
-	readonly doc: Y.Doc;
-	/** Every mutation's transaction origin: give it to `Y.UndoManager({ trackedOrigins })`. */
-	readonly origin: unknown;
-	readonly parts: MapParts;
-	readonly #newId: () => string;
-	readonly #now: () => number;
-	readonly #context: ReadContext;
-
-	constructor(
-		doc: Y.Doc,
-		origin: unknown = Object.freeze({ kartta: 'local', clientID: doc.clientID }),
-		options: MapModelOptions = {}
-	) {
-		this.doc = doc;
-		this.origin = origin;
-		this.parts = mapParts(doc);
-		this.#newId = options.newId ?? newId;
-		this.#now = options.now ?? Date.now;
-		this.#context = {
-			hasActor: (id) => this.parts.actors.has(id),
-			hasRegion: (id) => this.parts.regions.has(id)
-		};
-	}
-
-	/**
-	 * Runs several edits as one transaction: one update on the wire, one undo step. Yjs has no
-	 * rollback, so if `fn` throws, the edits it made before the throw stay.
-	 */
-	transact<T>(fn: () => T): T {
-		return this.doc.transact(fn, this.origin);
-	}
-
-	/** Undo and redo run under the undo manager's origin; they still count as this user's edits. */
-	isLocalOrigin(origin: unknown): boolean {
-		return origin === this.origin || (origin instanceof Y.UndoManager && origin.trackedOrigins.has(this.origin));
-	}
-
-	addActor(input: ActorInput): string {
-		const value = valueOf(validateActorInput(input));
-		const errors: FieldError[] = [];
-		this.#checkRegionExists(value.region, errors);
-		throwIfAny(errors);
-		const fields: ActorFields = {
-			name: value.name,
-			kind: value.kind,
-			pos: value.pos ?? { ...DEFAULT_POSITION },
-			createdAt: this.#now()
-		};
-		if (value.region !== undefined) fields.region = value.region;
-		if (value.description !== undefined) fields.description = value.description;
-		const id = this.#newId();
-		this.transact(() => this.parts.actors.set(id, newElement(fields)));
+	addSector(input: SectorInput): string {
+		const value = valueOf(validateSectorInput(input));
+		const id = this.createId();
+		this.transact(() => this.parts.sectors.set(id, newElement(value)));
 		return id;
 	}
 
-	updateActor(id: string, patch: ActorPatch): void {
-		const value = valueOf(validateActorPatch(patch));
-		const element = this.#editable(this.parts.actors, id, 'actor');
-		const errors: FieldError[] = [];
-		if (typeof value.region === 'string') this.#checkRegionExists(value.region, errors);
-		throwIfAny(errors);
+	updateSector(id: string, patch: SectorPatch): void {
+		const value = valueOf(validateSectorPatch(patch));
+		const element = this.editable(this.parts.sectors, id, 'sector');
 		this.transact(() => writeFields(element, value));
 	}
 
-	/**
-	 * Returns false when the actor is gone: a drop must not fail because a collaborator deleted
-	 * the actor meanwhile. An invalid position still throws.
-	 */
-	moveActor(id: string, pos: Position): boolean {
-		return this.moveActors(new Map([[id, pos]])) === 1;
-	}
-
-	/** Moves a selection in one transaction; returns how many actors moved (missing ones are skipped). */
-	moveActors(positions: ReadonlyMap<string, Position> | Readonly<Record<string, Position>>): number {
-		const entries = positions instanceof Map ? [...positions] : Object.entries(positions);
-		const errors: FieldError[] = [];
-		const moves: [Y.Map<unknown>, Position][] = [];
-		for (const [id, pos] of entries) {
-			const result = validatePosition(pos, `positions.${id}`);
-			const element = this.parts.actors.get(id);
-			if (!result.ok) errors.push(...result.errors);
-			else if (element instanceof Y.Map) moves.push([element, result.value]);
-		}
-		throwIfAny(errors);
-		if (moves.length > 0) this.transact(() => moves.forEach(([element, pos]) => writeFields(element, { pos })));
-		return moves.length;
-	}
-
-	/** Deletes the actor and its links in one transaction (one undo step restores all). */
-	deleteActor(id: string): boolean {
-		return this.deleteActors([id]) === 1;
-	}
-
-	/** Ids already gone are skipped, so a repeated or concurrent delete is harmless; returns how many were deleted. */
-	deleteActors(ids: Iterable<string>): number {
-		const doomed = new Set([...ids].filter((id) => this.parts.actors.has(id)));
-		if (doomed.size === 0) return 0;
-		const doomedLinks: string[] = [];
-		this.parts.links.forEach((link, linkId) => {
-			const [source, target] = endpointsOf(link);
-			if (doomed.has(source as string) || doomed.has(target as string)) doomedLinks.push(linkId);
+	/** Removes the sector from every actor's `sectors` in the same transaction (one undo step restores all). */
+	deleteSector(id: string): boolean {
+		if (!this.parts.sectors.has(id)) return false;
+		const members = elementMaps(this.parts.actors).filter((actor) => {
+			const sectors = actor.get('sectors');
+			return Array.isArray(sectors) && sectors.includes(id);
 		});
 		this.transact(() => {
-			for (const linkId of doomedLinks) this.parts.links.delete(linkId);
-			for (const id of doomed) this.parts.actors.delete(id);
-		});
-		return doomed.size;
-	}
-
-	addLink(input: LinkInput): string {
-		const value = valueOf(validateLinkInput(input));
-		const errors: FieldError[] = [];
-		this.#checkActorExists(value.source, 'source', errors);
-		this.#checkActorExists(value.target, 'target', errors);
-		throwIfAny(errors);
-		const fields: LinkFields = value;
-		const id = this.#newId();
-		this.transact(() => this.parts.links.set(id, newElement(fields)));
-		return id;
-	}
-
-	updateLink(id: string, patch: LinkPatch): void {
-		const value = valueOf(validateLinkPatch(patch));
-		const element = this.#editable(this.parts.links, id, 'link');
-		const errors: FieldError[] = [];
-		if (value.source !== undefined) this.#checkActorExists(value.source, 'source', errors);
-		if (value.target !== undefined) this.#checkActorExists(value.target, 'target', errors);
-		if (value.source !== undefined || value.target !== undefined) {
-			const [source, target] = endpointsOf(element);
-			checkNotSelfLink(value.source ?? (source as string), value.target ?? (target as string), errors);
-		}
-		throwIfAny(errors);
-		this.transact(() => writeFields(element, value));
-	}
-
-	deleteLink(id: string): boolean {
-		if (!this.parts.links.has(id)) return false;
-		this.transact(() => this.parts.links.delete(id));
-		return true;
-	}
-
-	addRegion(input: RegionInput): string {
-		const value = valueOf(validateRegionInput(input));
-		const id = this.#newId();
-		this.transact(() => this.parts.regions.set(id, newElement(value)));
-		return id;
-	}
-
-	updateRegion(id: string, patch: RegionPatch): void {
-		const value = valueOf(validateRegionPatch(patch));
-		const element = this.#editable(this.parts.regions, id, 'region');
-		this.transact(() => writeFields(element, value));
-	}
-
-	/** Clears the region of its actors in the same transaction; the actors themselves stay. */
-	deleteRegion(id: string): boolean {
-		if (!this.parts.regions.has(id)) return false;
-		const members = elementMaps(this.parts.actors).filter((actor) => actor.get('region') === id);
-		this.transact(() => {
-			for (const actor of members) actor.delete('region');
-			this.parts.regions.delete(id);
+			for (const actor of members) writeFields(actor, { sectors: sectorsWithout(actor.get('sectors'), (s) => s === id) });
+			this.parts.sectors.delete(id);
 		});
 		return true;
 	}
 
-	/** null or blank removes the title. */
-	setTitle(title: string | null): void {
-		const value = valueOf(validateTitle(title));
-		this.transact(() => writeFields(this.parts.meta, { title: value }));
-	}
-
-	actors(): ActorView[] {
-		const views: ActorView[] = [];
-		this.parts.actors.forEach((value, id) => views.push(readActor(id, value, this.#context)));
+	sectors(): SectorView[] {
+		const views: SectorView[] = [];
+		this.parts.sectors.forEach((value, id) => views.push(readSector(id, value)));
 		return views.sort(byId);
 	}
 
-	actor(id: string): ActorView | undefined {
-		const value = this.parts.actors.get(id);
-		return value === undefined ? undefined : readActor(id, value, this.#context);
+	sector(id: string): SectorView | undefined {
+		const value = this.parts.sectors.get(id);
+		return value === undefined ? undefined : readSector(id, value);
 	}
 
-	links(): LinkView[] {
-		const views: LinkView[] = [];
-		this.parts.links.forEach((value, id) => views.push(readLink(id, value, this.#context)));
+	// ---- custom field definitions
+
+	addField(input: CustomFieldInput): string {
+		const value = valueOf(validateCustomFieldInput(input));
+		const id = this.createId();
+		this.transact(() => this.parts.fields.set(id, newElement(value)));
+		return id;
+	}
+
+	/** A new type keeps the stored values: readers flag the ones that no longer fit, and nothing is lost if it changes back. */
+	updateField(id: string, patch: CustomFieldPatch): void {
+		const element = this.editable(this.parts.fields, id, 'custom field');
+		const stored = readCustomField(id, element);
+		const value = valueOf(validateCustomFieldPatch(patch, { type: stored.type, hasOptions: stored.options !== undefined }));
+		this.transact(() => writeFields(element, value));
+	}
+
+	/** Deletes the field and its values on every actor and link in one transaction (one undo step restores all). */
+	deleteField(id: string): boolean {
+		if (!this.parts.fields.has(id)) return false;
+		const holders = [...elementMaps(this.parts.actors), ...elementMaps(this.parts.links)]
+			.map((element) => element.get(CUSTOM_KEY))
+			.filter((custom): custom is Y.Map<unknown> => custom instanceof Y.Map && custom.has(id));
+		this.transact(() => {
+			for (const custom of holders) custom.delete(id);
+			this.parts.fields.delete(id);
+		});
+		return true;
+	}
+
+	fields(): CustomFieldView[] {
+		const views: CustomFieldView[] = [];
+		this.parts.fields.forEach((value, id) => views.push(readCustomField(id, value)));
 		return views.sort(byId);
 	}
 
-	link(id: string): LinkView | undefined {
-		const value = this.parts.links.get(id);
-		return value === undefined ? undefined : readLink(id, value, this.#context);
+	/**
+	 * Sets one custom value, checked against the field's type and options; null, '' or [] removes
+	 * it. Unlike a whole-element update, it touches only this field, so it merges with others' edits.
+	 */
+	setCustomValue(elementKind: CustomFieldTarget, id: string, fieldId: string, value: CustomValueInput | null): void {
+		const map = elementKind === 'actor' ? this.parts.actors : elementKind === 'link' ? this.parts.links : null;
+		if (map === null) {
+			throw new MapValidationError([fieldError('elementKind', 'invalid_choice', 'The element kind must be actor or link.')]);
+		}
+		const element = this.editable(map, id, elementKind);
+		const errors: FieldError[] = [];
+		const writes = this.checkCustomValues(elementKind, { [fieldId]: value }, errors);
+		throwIfAny(errors);
+		this.transact(() => this.writeCustom(element, writes));
 	}
 
-	/** Links with the actor at either end. */
-	linksOf(actorId: string): LinkView[] {
-		return this.links().filter((link) => link.source === actorId || link.target === actorId);
+	// ---- saved views
+
+	addView(input: SavedViewInput): string {
+		const value = valueOf(validateSavedViewInput(input));
+		const id = this.createId();
+		this.transact(() => this.parts.views.set(id, newElement(value)));
+		return id;
 	}
 
-	regions(): RegionView[] {
-		const views: RegionView[] = [];
-		this.parts.regions.forEach((value, id) => views.push(readRegion(id, value)));
+	updateView(id: string, patch: SavedViewPatch): void {
+		const value = valueOf(validateSavedViewPatch(patch));
+		const element = this.editable(this.parts.views, id, 'view');
+		this.transact(() => writeFields(element, value));
+	}
+
+	deleteView(id: string): boolean {
+		if (!this.parts.views.has(id)) return false;
+		this.transact(() => this.parts.views.delete(id));
+		return true;
+	}
+
+	views(): SavedView[] {
+		const views: SavedView[] = [];
+		this.parts.views.forEach((value, id) => views.push(readSavedView(id, value)));
 		return views.sort(byId);
 	}
 
-	region(id: string): RegionView | undefined {
-		const value = this.parts.regions.get(id);
-		return value === undefined ? undefined : readRegion(id, value);
+	view(id: string): SavedView | undefined {
+		const value = this.parts.views.get(id);
+		return value === undefined ? undefined : readSavedView(id, value);
 	}
 
-	meta(): MetaView {
-		return readMeta(this.parts.meta);
-	}
+	// ---- the whole map
 
 	/** Sorted by id, so equal documents give equal snapshots on every replica. */
 	snapshot(): MapSnapshot {
 		const { schemaVersion, title } = this.meta();
-		return { schemaVersion, title, actors: this.actors(), links: this.links(), regions: this.regions() };
+		return {
+			schemaVersion,
+			title,
+			actors: this.actors(),
+			links: this.links(),
+			regions: this.regions(),
+			sectors: this.sectors(),
+			fields: this.fields(),
+			views: this.views()
+		};
 	}
 
 	/**
@@ -289,31 +193,23 @@ export class MapModel {
 		return clearDanglingRegions(this.doc, this.parts);
 	}
 
-	/** Reports each transaction's changed ids once; returns the unsubscribe function. */
-	observe(callback: (change: MapChange) => void): () => void {
-		return observeMapChanges(this.doc, this.parts, (origin) => this.isLocalOrigin(origin), callback);
+	/** Removes deleted sectors' ids from actors (concurrent sector delete + assignment). Idempotent. */
+	cleanupDanglingSectors(): number {
+		return clearDanglingSectors(this.doc, this.parts);
 	}
 
-	/** Elements not stored as Y.Maps cannot be edited field by field: they can only be deleted. */
-	#editable(map: Y.Map<unknown>, id: string, what: string): Y.Map<unknown> {
-		const element = map.get(id);
-		if (element instanceof Y.Map) return element;
-		const error =
-			element === undefined
-				? fieldError('id', 'not_found', `There is no ${what} with id "${id}"; it may have been deleted.`)
-				: fieldError('id', 'invalid_type', `The ${what} "${id}" is stored unreadably; delete it and add it again.`);
-		throw new MapValidationError([error]);
+	/** Deletes values of custom fields that no longer exist (concurrent field delete + value set). Idempotent. */
+	cleanupOrphanCustomValues(): number {
+		return deleteOrphanCustomValues(this.doc, this.parts);
 	}
 
-	#checkActorExists(id: string, field: string, errors: FieldError[]): void {
-		if (!this.parts.actors.has(id)) {
-			errors.push(fieldError(field, 'unknown_actor', `There is no actor with id "${id}".`));
-		}
-	}
-
-	#checkRegionExists(id: string | undefined, errors: FieldError[]): void {
-		if (id !== undefined && !this.parts.regions.has(id)) {
-			errors.push(fieldError('region', 'unknown_region', `There is no region with id "${id}".`));
-		}
+	/** Every housekeeping step, links first (they may point at nothing once actors are gone). */
+	cleanup(): CleanupReport {
+		return {
+			links: this.cleanupDanglingLinks(),
+			regions: this.cleanupDanglingRegions(),
+			sectors: this.cleanupDanglingSectors(),
+			customValues: this.cleanupOrphanCustomValues()
+		};
 	}
 }

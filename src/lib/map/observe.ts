@@ -7,12 +7,16 @@ export interface MapChange {
 	actors: Set<string>;
 	links: Set<string>;
 	regions: Set<string>;
+	/** Since schema version 2: the map's catalogues. */
+	sectors: Set<string>;
+	fields: Set<string>;
+	views: Set<string>;
 	meta: boolean;
 	local: boolean;
 }
 
-type ElementMapName = 'actors' | 'links' | 'regions';
-const ELEMENT_MAPS: readonly ElementMapName[] = ['actors', 'links', 'regions'];
+type ElementMapName = 'actors' | 'links' | 'regions' | 'sectors' | 'fields' | 'views';
+const ELEMENT_MAPS: readonly ElementMapName[] = ['actors', 'links', 'regions', 'sectors', 'fields', 'views'];
 
 export function observeMapChanges(
 	doc: Y.Doc,
@@ -27,6 +31,9 @@ export function observeMapChanges(
 			actors: new Set(),
 			links: new Set(),
 			regions: new Set(),
+			sectors: new Set(),
+			fields: new Set(),
+			views: new Set(),
 			meta: false,
 			local: isLocal(transaction.origin)
 		});
@@ -39,7 +46,7 @@ export function observeMapChanges(
 				if (event.target === map) {
 					for (const key of (event as Y.YMapEvent<unknown>).keysChanged) ids.add(String(key));
 				} else {
-					// A field of a nested element changed: the first path step is the element's id.
+					// A field of a nested element (or of its `custom` map) changed: the first path step is the element's id.
 					const id = event.path[0];
 					if (typeof id === 'string') ids.add(id);
 				}

@@ -1,9 +1,27 @@
 // Tolerant readers: turn whatever a client stored in the document into plain views, listing problems instead of throwing.
 import * as Y from 'yjs';
+import type { CustomFieldView } from './catalog-schema';
+import { isPlainObject } from './checks';
+import { readCustomValue } from './custom-values';
 import { fieldError, type FieldError } from './errors';
 import {
-	DEFAULT_POSITION,
-	MAX_COORDINATE,
+	fieldsOf,
+	readBusinessId,
+	readChoice,
+	readCreatedAt,
+	readKind,
+	readOptionalText,
+	readPosition,
+	readReference,
+	readRequiredText,
+	readStrength,
+	readStringList,
+	readWebsite,
+	readYears,
+	type Getter
+} from './read-values';
+import {
+	CUSTOM_KEY,
 	MAX_DESCRIPTION_LENGTH,
 	MAX_ID_LENGTH,
 	MAX_NAME_LENGTH,
@@ -11,110 +29,84 @@ import {
 	isActorKind,
 	isLinkKind,
 	type ActorView,
+	type CustomValue,
 	type LinkView,
 	type MetaView,
-	type Position,
 	type RegionView
 } from './schema';
-import { isPlainObject } from './validate';
+import {
+	ACTOR_ROLES,
+	MAX_ACTOR_SECTORS,
+	MAX_EVIDENCE_LENGTH,
+	MAX_TAGS,
+	MAX_TAG_LENGTH,
+	isActorRole,
+	isLinkDirection,
+	isLinkStatus,
+	isSizeClass,
+	type CustomFieldTarget
+} from './vocabulary';
 
-/** Lookups a reader uses to flag broken references; without one, references are not checked (dangling stays false). */
+export { readPosition } from './read-values';
+
+/**
+ * Lookups a reader uses to flag broken references; without one, references are not checked
+ * (dangling stays false). The version-2 lookups are optional: without them sectors and custom
+ * values are shown unchecked.
+ */
 export interface ReadContext {
 	hasActor(id: string): boolean;
 	hasRegion(id: string): boolean;
+	hasSector?(id: string): boolean;
+	customField?(id: string): CustomFieldView | undefined;
 }
 
-type Getter = (key: string) => unknown;
-
-/**
- * Elements should be nested Y.Maps. A plain object (e.g. written by a careless script) is still
- * read, so its data is visible, but flagged: its fields cannot be edited one by one.
- */
-function fieldsOf(value: unknown, issues: FieldError[]): Getter {
-	if (value instanceof Y.Map) return (key) => value.get(key);
-	if (isPlainObject(value)) {
-		issues.push(fieldError('', 'invalid_type', 'Stored as a plain object instead of a Y.Map.'));
-		return (key) => value[key];
-	}
-	issues.push(fieldError('', 'invalid_type', 'Stored value is not a record.'));
-	return () => undefined;
-}
-
-function isPrimitive(value: unknown): value is number | boolean | bigint {
-	return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint';
-}
-
-/** A required text; a number or boolean is shown as text rather than hidden. */
-function readRequiredText(value: unknown, field: string, max: number, issues: FieldError[]): string {
-	if (value === undefined || value === null) {
-		issues.push(fieldError(field, 'required', `The ${field} is missing.`));
-		return '';
-	}
-	if (typeof value !== 'string') {
-		issues.push(fieldError(field, 'invalid_type', `The ${field} is not text.`));
-		return isPrimitive(value) ? String(value) : '';
-	}
-	if (value.trim() === '') issues.push(fieldError(field, 'required', `The ${field} is empty.`));
-	if (value.length > max) issues.push(fieldError(field, 'too_long', `The ${field} is longer than ${max} characters.`));
-	return value;
-}
-
-/** An optional text; null counts as absent because scripts commonly write it for "none". */
-function readOptionalText(value: unknown, field: string, max: number, issues: FieldError[]): string | undefined {
-	if (value === undefined || value === null) return undefined;
-	if (typeof value !== 'string') {
-		issues.push(fieldError(field, 'invalid_type', `The ${field} is not text.`));
-		return isPrimitive(value) ? String(value) : undefined;
-	}
-	if (value.length > max) issues.push(fieldError(field, 'too_long', `The ${field} is longer than ${max} characters.`));
-	return value;
-}
-
-/** An unknown kind is kept verbatim: it may come from a newer client and must not be lost. */
-function readKind(value: unknown, isKind: (v: unknown) => boolean, issues: FieldError[]): string {
-	if (value === undefined || value === null || value === '') {
-		issues.push(fieldError('kind', 'required', 'The kind is missing.'));
-		return '';
-	}
-	if (!isKind(value)) {
-		issues.push(fieldError('kind', 'invalid_kind', `Unknown kind "${String(value)}".`));
-		return typeof value === 'string' || isPrimitive(value) ? String(value) : '';
-	}
-	return value as string;
-}
-
-function readCoordinate(value: unknown, field: string, issues: FieldError[]): number {
-	if (typeof value !== 'number' || !Number.isFinite(value)) {
-		issues.push(fieldError(field, 'invalid_number', `The ${field} coordinate is not a finite number.`));
-		return 0;
-	}
-	// Kept as stored so the element can still be found and dragged back; only reported.
-	if (Math.abs(value) > MAX_COORDINATE) {
-		issues.push(fieldError(field, 'out_of_range', `The ${field} coordinate is outside ±${MAX_COORDINATE}.`));
-	}
-	return value;
-}
-
-/** Always returns a fresh object, so callers cannot mutate the value held inside Yjs. */
-export function readPosition(value: unknown, issues: FieldError[]): Position {
-	if (value === undefined || value === null) {
-		issues.push(fieldError('pos', 'required', 'The position is missing.'));
-		return { ...DEFAULT_POSITION };
-	}
-	if (!isPlainObject(value)) {
-		issues.push(fieldError('pos', 'invalid_type', 'The position is not an object {x, y}.'));
-		return { ...DEFAULT_POSITION };
-	}
-	return { x: readCoordinate(value.x, 'pos.x', issues), y: readCoordinate(value.y, 'pos.y', issues) };
-}
-
-function readReference(value: unknown, field: string, issues: FieldError[]): string | undefined {
-	if (value === undefined || value === null) return undefined;
-	if (typeof value !== 'string' || value === '') {
-		issues.push(fieldError(field, 'invalid_type', `The ${field} is not an id.`));
+/** Custom values sorted by field id, so every replica produces the same JSON. */
+function readCustom(get: Getter, kind: CustomFieldTarget, context: ReadContext | undefined, issues: FieldError[]) {
+	const stored = get(CUSTOM_KEY);
+	if (stored === undefined || stored === null) return undefined;
+	let entries: [string, unknown][];
+	if (stored instanceof Y.Map) entries = [...stored.entries()];
+	else if (isPlainObject(stored)) {
+		issues.push(fieldError(CUSTOM_KEY, 'invalid_type', 'The custom values are a plain object instead of a Y.Map.'));
+		entries = Object.entries(stored);
+	} else {
+		issues.push(fieldError(CUSTOM_KEY, 'invalid_type', 'The custom values are not a map.'));
 		return undefined;
 	}
-	return value;
+	const custom: Record<string, CustomValue> = {};
+	for (const [fieldId, value] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+		const definition = context?.customField ? context.customField(fieldId) : null;
+		const shown = readCustomValue(fieldId, value, definition, kind, issues);
+		if (shown !== undefined) custom[fieldId] = shown;
+	}
+	return Object.keys(custom).length === 0 ? undefined : custom;
+}
+
+function actorExtras(get: Getter, context: ReadContext | undefined, issues: FieldError[]) {
+	const roles = readStringList(get('roles'), 'roles', {
+		max: ACTOR_ROLES.length,
+		check: (role, field, list) => {
+			if (!isActorRole(role)) list.push(fieldError(field, 'invalid_choice', `Unknown role "${role}".`));
+		}
+	}, issues);
+	const sectors = readStringList(get('sectors'), 'sectors', {
+		max: MAX_ACTOR_SECTORS,
+		check: (id, field, list) => {
+			if (context?.hasSector && !context.hasSector(id)) list.push(fieldError(field, 'unknown_sector', 'A sector no longer exists.'));
+		}
+	}, issues);
+	const businessId = readBusinessId(get('businessId'), issues);
+	const sizeClass = readChoice(get('sizeClass'), 'sizeClass', isSizeClass, issues);
+	const website = readWebsite(get('website'), issues);
+	const tags = readStringList(get('tags'), 'tags', { max: MAX_TAGS, maxLength: MAX_TAG_LENGTH }, issues);
+	const custom = readCustom(get, 'actor', context, issues);
+	return { roles, sectors, businessId, sizeClass, website, tags, custom };
+}
+
+/** Keeps only the keys that have a value: the JSON then reads like the contract. */
+function defined<T extends object>(fields: T): Partial<T> {
+	return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export function readActor(id: string, value: unknown, context?: ReadContext): ActorView {
@@ -129,6 +121,7 @@ export function readActor(id: string, value: unknown, context?: ReadContext): Ac
 	const pos = readPosition(get('pos'), issues);
 	const description = readOptionalText(get('description'), 'description', MAX_DESCRIPTION_LENGTH, issues);
 	const createdAt = readCreatedAt(get('createdAt'), issues);
+	const extras = actorExtras(get, context, issues);
 	// Keys in schema order, optional ones only when present, so the JSON reads like the contract.
 	return {
 		id,
@@ -138,15 +131,9 @@ export function readActor(id: string, value: unknown, context?: ReadContext): Ac
 		pos,
 		...(description !== undefined && { description }),
 		createdAt,
+		...defined(extras),
 		issues
 	};
-}
-
-function readCreatedAt(value: unknown, issues: FieldError[]): number {
-	if (typeof value === 'number' && Number.isFinite(value)) return value;
-	if (value === undefined) issues.push(fieldError('createdAt', 'required', 'The creation time is missing.'));
-	else issues.push(fieldError('createdAt', 'invalid_number', 'The creation time is not a number.'));
-	return 0;
 }
 
 export function readLink(id: string, value: unknown, context?: ReadContext): LinkView {
@@ -168,12 +155,21 @@ export function readLink(id: string, value: unknown, context?: ReadContext): Lin
 			if (end !== '') issues.push(fieldError(field, 'unknown_actor', `The ${field} actor no longer exists.`));
 		}
 	}
+	const extras = {
+		strength: readStrength(get('strength'), issues),
+		direction: readChoice(get('direction'), 'direction', isLinkDirection, issues),
+		status: readChoice(get('status'), 'status', isLinkStatus, issues),
+		years: readYears(get('years'), issues),
+		evidence: readOptionalText(get('evidence'), 'evidence', MAX_EVIDENCE_LENGTH, issues),
+		custom: readCustom(get, 'link', context, issues)
+	};
 	return {
 		id,
 		source,
 		target,
 		kind,
 		...(description !== undefined && { description }),
+		...defined(extras),
 		dangling,
 		issues
 	};

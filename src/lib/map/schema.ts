@@ -1,14 +1,22 @@
 // The map document's schema in one place: version, kinds, field names, limits and the plain view types.
 import type { FieldError } from './errors';
+import type { SectorView, CustomFieldView, SavedView } from './catalog-schema';
+import type { ActorRole, LinkDirection, LinkStatus, SizeClass } from './vocabulary';
 
 /** Bump together with a new entry in `MIGRATIONS` (migrations.ts). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 // Names of the top-level Y.Maps; they are the public contract with y-websocket scripts.
 export const ACTORS_MAP = 'actors';
 export const LINKS_MAP = 'links';
 export const REGIONS_MAP = 'regions';
 export const META_MAP = 'meta';
+// Since version 2: the map's own catalogues.
+export const SECTORS_MAP = 'sectors';
+export const FIELDS_MAP = 'fields';
+export const VIEWS_MAP = 'views';
+/** The nested Y.Map on an actor or link holding its custom field values (field id -> value). */
+export const CUSTOM_KEY = 'custom';
 
 export const ACTOR_KINDS = [
 	'company',
@@ -62,6 +70,16 @@ export interface ActorFields {
 	pos: Position;
 	description?: string;
 	createdAt: number;
+	// Version 2. Lists are whole values: the last writer wins for the whole list.
+	roles?: ActorRole[];
+	/** Ids of entries in `sectors`. */
+	sectors?: string[];
+	/** Finnish Business ID (Y-tunnus), normalised to NNNNNNN-C with a valid check digit. */
+	businessId?: string;
+	sizeClass?: SizeClass;
+	/** An http or https URL. */
+	website?: string;
+	tags?: string[];
 }
 
 export interface LinkFields {
@@ -69,7 +87,28 @@ export interface LinkFields {
 	target: string;
 	kind: LinkKind;
 	description?: string;
+	// Version 2.
+	/** Whole number from MIN_LINK_STRENGTH to MAX_LINK_STRENGTH. */
+	strength?: number;
+	direction?: LinkDirection;
+	status?: LinkStatus;
+	/** One value, like `pos`, so a concurrent edit never pairs one person's `from` with another's `to`. */
+	years?: YearRange;
+	/** Where the link is known from: a source, a document, a person's statement. */
+	evidence?: string;
 }
+
+/** Years a link was active; either end may be open. */
+export interface YearRange {
+	from?: number;
+	to?: number;
+}
+
+/** A custom field's value as readers show it: text, date and choice as string, multi-choice as string[]. */
+export type CustomValue = string | number | string[];
+export type CustomValueInput = string | number | readonly string[];
+/** In an input or patch, null (or an empty value) removes that field's value. */
+export type CustomValuesInput = Readonly<Record<string, CustomValueInput | null | undefined>>;
 
 export interface RegionFields {
 	name: string;
@@ -89,13 +128,20 @@ export type Region = RegionFields & { id: string };
 export type UnknownKind = string & {};
 
 // What readers return: possibly-invalid data from other clients, with its problems listed.
-export interface ActorView extends Omit<Actor, 'kind'> {
+export interface ActorView extends Omit<Actor, 'kind' | 'roles' | 'sizeClass'> {
 	kind: ActorKind | UnknownKind;
+	roles?: (ActorRole | UnknownKind)[];
+	sizeClass?: SizeClass | UnknownKind;
+	/** Field id -> value; present when the actor has at least one readable value. */
+	custom?: Record<string, CustomValue>;
 	issues: FieldError[];
 }
 
-export interface LinkView extends Omit<Link, 'kind'> {
+export interface LinkView extends Omit<Link, 'kind' | 'direction' | 'status'> {
 	kind: LinkKind | UnknownKind;
+	direction?: LinkDirection | UnknownKind;
+	status?: LinkStatus | UnknownKind;
+	custom?: Record<string, CustomValue>;
 	/** True when an endpoint no longer exists (concurrent delete); cleanup removes such links. */
 	dangling: boolean;
 	issues: FieldError[];
@@ -118,6 +164,9 @@ export interface MapSnapshot {
 	actors: ActorView[];
 	links: LinkView[];
 	regions: RegionView[];
+	sectors: SectorView[];
+	fields: CustomFieldView[];
+	views: SavedView[];
 }
 
 // Inputs accepted by the model. In a patch, undefined (or a missing key) leaves a field as it is
@@ -128,14 +177,29 @@ export interface ActorInput {
 	region?: string | null | undefined;
 	pos?: Position | undefined;
 	description?: string | null | undefined;
+	roles?: readonly ActorRole[] | null | undefined;
+	sectors?: readonly string[] | null | undefined;
+	businessId?: string | null | undefined;
+	sizeClass?: SizeClass | null | undefined;
+	website?: string | null | undefined;
+	tags?: readonly string[] | null | undefined;
+	custom?: CustomValuesInput | undefined;
 }
 
+/** `custom` in a patch changes only the field ids it names. */
 export interface ActorPatch {
 	name?: string | undefined;
 	kind?: ActorKind | undefined;
 	region?: string | null | undefined;
 	pos?: Position | undefined;
 	description?: string | null | undefined;
+	roles?: readonly ActorRole[] | null | undefined;
+	sectors?: readonly string[] | null | undefined;
+	businessId?: string | null | undefined;
+	sizeClass?: SizeClass | null | undefined;
+	website?: string | null | undefined;
+	tags?: readonly string[] | null | undefined;
+	custom?: CustomValuesInput | undefined;
 }
 
 export interface LinkInput {
@@ -143,6 +207,12 @@ export interface LinkInput {
 	target: string;
 	kind: LinkKind;
 	description?: string | null | undefined;
+	strength?: number | null | undefined;
+	direction?: LinkDirection | null | undefined;
+	status?: LinkStatus | null | undefined;
+	years?: YearRange | null | undefined;
+	evidence?: string | null | undefined;
+	custom?: CustomValuesInput | undefined;
 }
 
 export interface LinkPatch {
@@ -150,6 +220,12 @@ export interface LinkPatch {
 	target?: string | undefined;
 	kind?: LinkKind | undefined;
 	description?: string | null | undefined;
+	strength?: number | null | undefined;
+	direction?: LinkDirection | null | undefined;
+	status?: LinkStatus | null | undefined;
+	years?: YearRange | null | undefined;
+	evidence?: string | null | undefined;
+	custom?: CustomValuesInput | undefined;
 }
 
 export interface RegionInput {

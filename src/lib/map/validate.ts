@@ -1,11 +1,32 @@
 // Validation of values entering the map model (forms, API bodies, scripts): checked and normalised before anything is written.
 import { fieldError, type FieldError } from './errors';
 import {
+	checkChoice,
+	checkId,
+	checkKind,
+	checkList,
+	checkName,
+	checkOptionalText,
+	checkRecord,
+	isPlainObject,
+	result,
+	type ValidationResult
+} from './checks';
+import {
+	ROLE_LIST,
+	SECTOR_LIST,
+	TAG_LIST,
+	checkBusinessId,
+	checkCustomValues,
+	checkStrength,
+	checkWebsite,
+	checkYears
+} from './field-checks';
+import {
 	ACTOR_KINDS,
 	LINK_KINDS,
 	MAX_COORDINATE,
 	MAX_DESCRIPTION_LENGTH,
-	MAX_ID_LENGTH,
 	MAX_NAME_LENGTH,
 	MAX_TITLE_LENGTH,
 	isActorKind,
@@ -16,138 +37,82 @@ import {
 	type LinkPatch,
 	type Position,
 	type RegionInput,
-	type RegionPatch
+	type RegionPatch,
+	type YearRange
 } from './schema';
+import {
+	LINK_DIRECTIONS,
+	LINK_STATUSES,
+	MAX_EVIDENCE_LENGTH,
+	SIZE_CLASSES,
+	isLinkDirection,
+	isLinkStatus,
+	isSizeClass,
+	type ActorRole,
+	type LinkDirection,
+	type LinkStatus,
+	type SizeClass
+} from './vocabulary';
 
-export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+export { isPlainObject } from './checks';
+export type { ValidationResult } from './checks';
 
-// Normalised results: optional texts are absent (add) or null (patch: remove the field).
+// Normalised results: optional values are absent (add) or null (patch: remove the field).
+// `custom` is only shape-checked here; the model checks each value against its field's definition.
 export interface ValidActorInput {
 	name: string;
 	kind: ActorInput['kind'];
 	region?: string;
 	pos?: Position;
 	description?: string;
+	roles?: ActorRole[];
+	sectors?: string[];
+	businessId?: string;
+	sizeClass?: SizeClass;
+	website?: string;
+	tags?: string[];
+	custom?: Record<string, unknown>;
 }
 export interface ValidLinkInput {
 	source: string;
 	target: string;
 	kind: LinkInput['kind'];
 	description?: string;
+	strength?: number;
+	direction?: LinkDirection;
+	status?: LinkStatus;
+	years?: YearRange;
+	evidence?: string;
+	custom?: Record<string, unknown>;
 }
 
-const ACTOR_FIELDS = ['name', 'kind', 'region', 'pos', 'description'] as const;
-const LINK_FIELDS = ['source', 'target', 'kind', 'description'] as const;
+const ACTOR_FIELDS = [
+	'name',
+	'kind',
+	'region',
+	'pos',
+	'description',
+	'roles',
+	'sectors',
+	'businessId',
+	'sizeClass',
+	'website',
+	'tags',
+	'custom'
+] as const;
+const LINK_FIELDS = [
+	'source',
+	'target',
+	'kind',
+	'description',
+	'strength',
+	'direction',
+	'status',
+	'years',
+	'evidence',
+	'custom'
+] as const;
 const REGION_FIELDS = ['name'] as const;
-
-/** Values Yjs stores as-is (ContentAny) arrive as plain objects; class instances are not records. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-	if (typeof value !== 'object' || value === null) return false;
-	const proto: unknown = Object.getPrototypeOf(value);
-	return proto === Object.prototype || proto === null;
-}
-
-function result<T>(value: T, errors: FieldError[]): ValidationResult<T> {
-	return errors.length === 0 ? { ok: true, value } : { ok: false, errors };
-}
-
-/** Unknown keys are rejected: a misspelt field name would otherwise be dropped without a word. */
-function checkRecord(
-	input: unknown,
-	allowed: readonly string[],
-	errors: FieldError[]
-): Record<string, unknown> {
-	if (!isPlainObject(input)) {
-		errors.push(fieldError('', 'invalid_type', 'Expected an object with named fields.'));
-		return {};
-	}
-	for (const key of Object.keys(input)) {
-		if (!allowed.includes(key)) {
-			errors.push(fieldError(key, 'unknown_field', `Unknown field "${key}".`));
-		}
-	}
-	return input;
-}
-
-/** A required text (name): trimmed, non-empty, bounded. */
-function checkName(
-	value: unknown,
-	field: string,
-	max: number,
-	errors: FieldError[]
-): string | undefined {
-	if (value !== undefined && value !== null && typeof value !== 'string') {
-		errors.push(fieldError(field, 'invalid_type', `The ${field} must be text.`));
-		return undefined;
-	}
-	const text = (value ?? '').trim();
-	if (text === '') {
-		errors.push(fieldError(field, 'required', `The ${field} is required.`));
-		return undefined;
-	}
-	if (text.length > max) {
-		// .length counts UTF-16 units, as the browser's maxlength attribute does.
-		errors.push(fieldError(field, 'too_long', `The ${field} must be at most ${max} characters.`));
-		return undefined;
-	}
-	return text;
-}
-
-/** An optional text: undefined = leave as is, null = remove (blank text counts as removal). */
-function checkOptionalText(
-	value: unknown,
-	field: string,
-	max: number,
-	errors: FieldError[]
-): string | null | undefined {
-	if (value === undefined) return undefined;
-	if (value === null) return null;
-	if (typeof value !== 'string') {
-		errors.push(fieldError(field, 'invalid_type', `The ${field} must be text.`));
-		return undefined;
-	}
-	const text = value.trim();
-	if (text === '') return null;
-	if (text.length > max) {
-		errors.push(fieldError(field, 'too_long', `The ${field} must be at most ${max} characters.`));
-		return undefined;
-	}
-	return text;
-}
-
-function checkKind<K extends string>(
-	value: unknown,
-	kinds: readonly K[],
-	isKind: (v: unknown) => v is K,
-	errors: FieldError[]
-): K | undefined {
-	if (value === undefined || value === null || value === '') {
-		errors.push(fieldError('kind', 'required', 'The kind is required.'));
-		return undefined;
-	}
-	if (!isKind(value)) {
-		errors.push(fieldError('kind', 'invalid_kind', `The kind must be one of: ${kinds.join(', ')}.`));
-		return undefined;
-	}
-	return value;
-}
-
-/** Only the shape of an id is checked here; whether it exists is the model's job. */
-function checkId(value: unknown, field: string, errors: FieldError[]): string | undefined {
-	if (value === undefined || value === null || value === '') {
-		errors.push(fieldError(field, 'required', `The ${field} is required.`));
-		return undefined;
-	}
-	if (typeof value !== 'string') {
-		errors.push(fieldError(field, 'invalid_type', `The ${field} must be an id (text).`));
-		return undefined;
-	}
-	if (value.length > MAX_ID_LENGTH) {
-		errors.push(fieldError(field, 'too_long', `The ${field} must be at most ${MAX_ID_LENGTH} characters.`));
-		return undefined;
-	}
-	return value;
-}
 
 function checkCoordinate(value: unknown, field: string, errors: FieldError[]): number | undefined {
 	if (typeof value !== 'number' || !Number.isFinite(value)) {
@@ -180,6 +145,40 @@ export function validatePosition(value: unknown, field = 'pos'): ValidationResul
 	return result(pos as Position, errors);
 }
 
+/** The version-2 actor fields as a patch: undefined = not given, null = remove. */
+function actorExtras(raw: Record<string, unknown>, errors: FieldError[]) {
+	return {
+		roles: checkList(raw.roles, 'roles', ROLE_LIST, errors) as ActorRole[] | null | undefined,
+		sectors: checkList(raw.sectors, 'sectors', SECTOR_LIST, errors),
+		businessId: checkBusinessId(raw.businessId, errors),
+		sizeClass: checkChoice(raw.sizeClass, 'sizeClass', SIZE_CLASSES, isSizeClass, errors),
+		website: checkWebsite(raw.website, errors),
+		tags: checkList(raw.tags, 'tags', TAG_LIST, errors),
+		custom: checkCustomValues(raw.custom, errors)
+	};
+}
+
+function linkExtras(raw: Record<string, unknown>, errors: FieldError[]) {
+	return {
+		strength: checkStrength(raw.strength, errors),
+		direction: checkChoice(raw.direction, 'direction', LINK_DIRECTIONS, isLinkDirection, errors),
+		status: checkChoice(raw.status, 'status', LINK_STATUSES, isLinkStatus, errors),
+		years: checkYears(raw.years, errors),
+		evidence: checkOptionalText(raw.evidence, 'evidence', MAX_EVIDENCE_LENGTH, errors),
+		custom: checkCustomValues(raw.custom, errors)
+	};
+}
+
+/** Copies the given (non-null, non-undefined) values: an input leaves absent fields out. */
+function present<T extends object>(fields: T): Partial<{ [K in keyof T]: NonNullable<T[K]> }> {
+	return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null)) as never;
+}
+
+/** Copies the given values including null (= remove): a patch leaves untouched fields out. */
+function given<T extends object>(fields: T): Partial<T> {
+	return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 export function validateActorInput(input: unknown): ValidationResult<ValidActorInput> {
 	const errors: FieldError[] = [];
 	const raw = checkRecord(input, ACTOR_FIELDS, errors);
@@ -190,10 +189,8 @@ export function validateActorInput(input: unknown): ValidationResult<ValidActorI
 	const region = noRegion ? undefined : checkId(raw.region, 'region', errors);
 	const pos = raw.pos === undefined ? undefined : checkPosition(raw.pos, 'pos', errors);
 	const description = checkOptionalText(raw.description, 'description', MAX_DESCRIPTION_LENGTH, errors);
-	const value: ValidActorInput = { name: name!, kind: kind! };
-	if (region !== undefined) value.region = region;
-	if (pos !== undefined) value.pos = pos;
-	if (description) value.description = description;
+	const value: ValidActorInput = { name: name!, kind: kind!, ...present({ region, pos, description }) };
+	Object.assign(value, present(actorExtras(raw, errors)));
 	return result(value, errors);
 }
 
@@ -208,6 +205,7 @@ export function validateActorPatch(input: unknown): ValidationResult<ActorPatch>
 	if (raw.pos !== undefined) value.pos = checkPosition(raw.pos, 'pos', errors);
 	const description = checkOptionalText(raw.description, 'description', MAX_DESCRIPTION_LENGTH, errors);
 	if (description !== undefined) value.description = description;
+	Object.assign(value, given(actorExtras(raw, errors)));
 	return result(value, errors);
 }
 
@@ -219,8 +217,8 @@ export function validateLinkInput(input: unknown): ValidationResult<ValidLinkInp
 	const kind = checkKind(raw.kind, LINK_KINDS, isLinkKind, errors);
 	const description = checkOptionalText(raw.description, 'description', MAX_DESCRIPTION_LENGTH, errors);
 	checkNotSelfLink(source, target, errors);
-	const value: ValidLinkInput = { source: source!, target: target!, kind: kind! };
-	if (description) value.description = description;
+	const value: ValidLinkInput = { source: source!, target: target!, kind: kind!, ...present({ description }) };
+	Object.assign(value, present(linkExtras(raw, errors)));
 	return result(value, errors);
 }
 
@@ -234,15 +232,12 @@ export function validateLinkPatch(input: unknown): ValidationResult<LinkPatch> {
 	const description = checkOptionalText(raw.description, 'description', MAX_DESCRIPTION_LENGTH, errors);
 	if (description !== undefined) value.description = description;
 	checkNotSelfLink(value.source, value.target, errors);
+	Object.assign(value, given(linkExtras(raw, errors)));
 	return result(value, errors);
 }
 
 /** Exported for the model, which checks a patched link against its stored other end. */
-export function checkNotSelfLink(
-	source: string | undefined,
-	target: string | undefined,
-	errors: FieldError[]
-): void {
+export function checkNotSelfLink(source: string | undefined, target: string | undefined, errors: FieldError[]): void {
 	if (source !== undefined && source === target) {
 		errors.push(fieldError('target', 'self_link', 'A link must connect two different actors.'));
 	}

@@ -96,9 +96,9 @@ describe('migrateDocument', () => {
 		expect(() => assertSchemaSupported(doc)).not.toThrow();
 	});
 
-	// A stand-in for the future: version 2 is one more entry in the list.
+	// A stand-in for the future: version 3 is one more entry in the list.
 	const renameOther: Migration = {
-		version: 2,
+		version: 3,
 		description: "Example: kind 'other' becomes 'association'.",
 		up: (doc) => {
 			doc.getMap<unknown>('actors').forEach((actor) => {
@@ -116,11 +116,11 @@ describe('migrateDocument', () => {
 		Y.applyUpdate(server, Y.encodeStateAsUpdate(client));
 
 		const updates = captureUpdates(server);
-		expect(migrateDocument(server, [...MIGRATIONS, renameOther])).toEqual({ from: 1, to: 2 });
+		expect(migrateDocument(server, [...MIGRATIONS, renameOther])).toEqual({ from: SCHEMA_VERSION, to: 3 });
 		expect(updates).toHaveLength(1);
 		Y.applyUpdate(client, updates[0]!);
 		expect(new MapModel(client).actor(id)?.kind).toBe('association');
-		expect(schemaVersionOf(client)).toBe(2);
+		expect(schemaVersionOf(client)).toBe(3);
 	});
 
 	it('leaves the document untouched when a migration throws', () => {
@@ -129,7 +129,7 @@ describe('migrateDocument', () => {
 		new MapModel(doc).addActor({ name: 'Seura', kind: 'other' });
 		const before = Y.encodeStateAsUpdate(doc);
 		const broken: Migration = {
-			version: 3,
+			version: 4,
 			description: 'fails half-way',
 			up: () => {
 				throw new Error('boom');
@@ -139,6 +139,6 @@ describe('migrateDocument', () => {
 		expect(() => migrateDocument(doc, [...MIGRATIONS, renameOther, broken])).toThrow('boom');
 		expect(updates).toHaveLength(0);
 		expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
-		expect(schemaVersionOf(doc)).toBe(1);
+		expect(schemaVersionOf(doc)).toBe(SCHEMA_VERSION);
 	});
 });

@@ -4,6 +4,12 @@ import * as Y from 'yjs';
 import type { MapChange } from '$lib/map';
 import { replica, syncAll } from './helpers';
 
+/** A report with nothing changed but what is given. */
+function changeOf(fields: Partial<MapChange> & { local: boolean }): MapChange {
+	const none = () => new Set<string>();
+	return { actors: none(), links: none(), regions: none(), sectors: none(), fields: none(), views: none(), meta: false, ...fields };
+}
+
 function recorder() {
 	const changes: MapChange[] = [];
 	return { changes, record: (change: MapChange) => changes.push(change) };
@@ -20,7 +26,7 @@ describe('observe', () => {
 		model.deleteActor(id);
 		expect(changes).toHaveLength(4);
 		for (const change of changes) {
-			expect(change).toEqual({ actors: new Set([id]), links: new Set(), regions: new Set(), meta: false, local: true });
+			expect(change).toEqual(changeOf({ actors: new Set([id]), local: true }));
 		}
 	});
 
@@ -39,8 +45,8 @@ describe('observe', () => {
 			model.setTitle('T');
 		});
 		expect(changes).toEqual([
-			{ actors: new Set([a]), links: new Set([link]), regions: new Set(), meta: false, local: true },
-			{ actors: new Set([b]), links: new Set(), regions: new Set([region]), meta: true, local: true }
+			changeOf({ actors: new Set([a]), links: new Set([link]), local: true }),
+			changeOf({ actors: new Set([b]), regions: new Set([region]), meta: true, local: true })
 		]);
 	});
 
@@ -51,7 +57,7 @@ describe('observe', () => {
 		alice.model.observe(record);
 		const id = bob.model.addActor({ name: 'Bob', kind: 'rdi' });
 		syncAll(bob.doc, alice.doc);
-		expect(changes).toEqual([{ actors: new Set([id]), links: new Set(), regions: new Set(), meta: false, local: false }]);
+		expect(changes).toEqual([changeOf({ actors: new Set([id]), local: false })]);
 	});
 
 	it('counts undo and redo of this model as local', () => {
@@ -76,5 +82,26 @@ describe('observe', () => {
 		unsubscribe();
 		model.updateActor(id, { name: 'B' });
 		expect(changes).toHaveLength(0);
+	});
+
+	it('reports sectors, fields and views, and a custom value or sector removal as a change of the actor', () => {
+		const { model } = replica();
+		const { changes, record } = recorder();
+		model.observe(record);
+		const sector = model.addSector({ name: 'ICT' });
+		const field = model.addField({ name: 'F', type: 'text', appliesTo: 'actor' });
+		const view = model.addView({ name: 'V' });
+		const actor = model.addActor({ name: 'A', kind: 'rdi', sectors: [sector] });
+		changes.length = 0;
+		model.setCustomValue('actor', actor, field, 'arvo');
+		model.deleteSector(sector);
+		model.updateView(view, { layout: 'preset' });
+		expect(changes).toEqual([
+			changeOf({ actors: new Set([actor]), local: true }),
+			changeOf({ actors: new Set([actor]), sectors: new Set([sector]), local: true }),
+			changeOf({ views: new Set([view]), local: true })
+		]);
+		model.deleteField(field);
+		expect(changes.at(-1)).toEqual(changeOf({ actors: new Set([actor]), fields: new Set([field]), local: true }));
 	});
 });
