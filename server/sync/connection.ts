@@ -13,6 +13,8 @@ export interface ConnectionIdentity {
 	role: MapRole;
 	/** Session id for cookie logins, so a revoked session's sockets can be found; null for tokens. */
 	sessionId: string | null;
+	/** API token id for token logins, so deleting the token closes its sockets; null for sessions. */
+	tokenId: string | null;
 }
 
 const WRITE_ROLES: ReadonlySet<MapRole> = new Set(['owner', 'editor']);
@@ -46,6 +48,9 @@ export class SyncConnection {
 	}
 	get sessionId(): string | null {
 		return this.identity.sessionId;
+	}
+	get tokenId(): string | null {
+		return this.identity.tokenId;
 	}
 	get canWrite(): boolean {
 		return WRITE_ROLES.has(this.identity.role);

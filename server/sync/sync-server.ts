@@ -6,7 +6,7 @@ import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { Storage } from '../../src/lib/server/storage/types';
 import type { SessionService } from '../../src/lib/server/auth/sessions';
-import { CLOSE, SYNC } from '../../src/lib/server/limits';
+import { CLOSE, SESSION, SYNC } from '../../src/lib/server/limits';
 import { log } from '../../src/lib/server/log';
 import { SyncRoom } from './room';
 import { SyncConnection } from './connection';
@@ -33,10 +33,14 @@ export class SyncServer {
 		this.heartbeat.unref();
 		this.accessCheck = setInterval(() => void this.recheckAccess(), SYNC.recheckAccessEveryMs);
 		this.accessCheck.unref();
-		options.sessions.onRevoked(({ sessionIds, userId }) => {
+		options.sessions.onRevoked(({ sessionIds, tokenIds = [], userId }) => {
 			const ended = new Set(sessionIds);
+			const revokedTokens = new Set(tokenIds);
 			this.closeWhere(
-				(c) => (c.sessionId !== null && ended.has(c.sessionId)) || (userId !== undefined && c.user.id === userId),
+				(c) =>
+					(c.sessionId !== null && ended.has(c.sessionId)) ||
+					(c.tokenId !== null && revokedTokens.has(c.tokenId)) ||
+					(userId !== undefined && c.user.id === userId),
 				CLOSE.unauthorized,
 				'session ended'
 			);
@@ -116,8 +120,10 @@ export class SyncServer {
 					const user = await storage.getUserById(connection.user.id);
 					if (!user || user.disabled) {
 						connection.close(CLOSE.unauthorized, 'account disabled');
-					} else if (connection.sessionId !== null && !(await storage.getSession(connection.sessionId))) {
+					} else if (connection.sessionId !== null && !(await sessionStillValid(storage, connection.sessionId))) {
 						connection.close(CLOSE.unauthorized, 'session ended');
+					} else if (connection.tokenId !== null && !(await storage.getApiToken(connection.tokenId))) {
+						connection.close(CLOSE.unauthorized, 'API token revoked');
 					} else {
 						const role = await storage.getRole(room.mapId, user.id);
 						if (role === null) connection.close(CLOSE.forbidden, 'access removed');
@@ -189,4 +195,11 @@ export class SyncServer {
 		await Promise.allSettled(rooms.map((room) => room.close(CLOSE.goingAway, 'server shutting down')));
 		this.wss.close();
 	}
+}
+
+/** A session still exists and has not passed its expiry (sliding or absolute). */
+async function sessionStillValid(storage: Storage, sessionId: string): Promise<boolean> {
+	const session = await storage.getSession(sessionId);
+	const now = Date.now();
+	return session !== null && now < session.expiresAt && now < session.createdAt + SESSION.absoluteTimeoutMs;
 }

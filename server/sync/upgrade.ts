@@ -58,7 +58,7 @@ export async function authorizeUpgrade(request: IncomingMessage, context: Upgrad
 		// 403 for both "no such map" and "not a member": the answer does not reveal which maps exist.
 		return { ok: false, status: 403, code: 'forbidden', message: 'You are not a member of this map.' };
 	}
-	return { ok: true, mapId, identity: { user: auth.user, role, sessionId: auth.sessionId } };
+	return { ok: true, mapId, identity: { user: auth.user, role, sessionId: auth.sessionId, tokenId: auth.tokenId } };
 }
 
 const STATUS_TEXT: Record<number, string> = {

@@ -127,6 +127,21 @@ describe('roles on live sockets', () => {
 		expect(owner.provider.wsconnected).toBe(true);
 	});
 
+	it('deleting an API token closes the sockets opened with it (4401) and the token no longer opens the map', async () => {
+		const mapId = await createMap(alice, 'Token revoked');
+		const created = await alice.fetch('/api/v1/tokens', { method: 'POST', json: { label: 'script' } });
+		const { id, token } = (await created.json()) as { id: string; token: string };
+		const script = connectClient(server.wsUrl, mapId, { token });
+		clients.push(script);
+		await script.synced;
+
+		const closed = nextClose(script.provider);
+		expect((await alice.fetch(`/api/v1/tokens/${id}`, { method: 'DELETE' })).status).toBe(204);
+		const close = await Promise.race([closed, new Promise<null>((r) => setTimeout(() => r(null), 5_000))]);
+		expect(close?.code).toBe(CLOSE.unauthorized);
+		expect(await upgradeStatus(`${server.wsUrl}/${mapId}`, { authorization: `Bearer ${token}` })).toBe(401);
+	});
+
 	it('logout closes that session’s sockets (4401) and leaves the same user’s other sessions open', async () => {
 		const mapId = await createMap(alice, 'Logout');
 		await shareMap(alice, mapId, 'bob', 'editor');

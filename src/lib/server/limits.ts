@@ -70,7 +70,10 @@ export const SYNC = {
 	recheckAccessEveryMs: durationFromEnv('SYNC_RECHECK_ACCESS_MS', 30_000)
 } as const;
 
-/** WebSocket close codes (4000-4999 are application-defined). */
+/**
+ * WebSocket close codes (4000-4999 are application-defined). The y-websocket client treats
+ * 4400-4499 as permanent (it stops reconnecting) and anything else as temporary, like HTTP 4xx/5xx.
+ */
 export const CLOSE = {
 	normal: 1000,
 	goingAway: 1001,
@@ -80,7 +83,8 @@ export const CLOSE = {
 	unauthorized: 4401,
 	forbidden: 4403,
 	malformed: 4400,
-	rateLimited: 4429,
+	/** Temporary: the client may reconnect after its backoff. */
+	rateLimited: 4529,
 	documentTooLarge: 4413,
 	storageFailed: 4503
 } as const;

@@ -60,3 +60,15 @@ describe('LoginThrottle', () => {
 		expect(throttle.retryAfterMs(keys)).toBe(0);
 	});
 });
+
+describe('a success does not reset the address', () => {
+	it('keeps the address throttled when an attacker logs into their own account between guesses', () => {
+		let now = 1_000_000;
+		const throttle = new LoginThrottle(() => now);
+		for (let i = 0; i < LOGIN_THROTTLE.freeAttemptsPerAddress; i++) throttle.recordFailure(throttleKeys(`victim${i}`, '10.0.0.9'));
+		throttle.recordSuccess(throttleKeys('attacker', '10.0.0.9'));
+		expect(throttle.retryAfterMs(throttleKeys('victim-next', '10.0.0.9'))).toBeGreaterThan(0);
+		now += 1;
+		expect(throttle.retryAfterMs(throttleKeys('attacker', '10.0.0.77'))).toBe(0);
+	});
+});

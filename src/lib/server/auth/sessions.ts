@@ -18,6 +18,8 @@ export interface Authentication {
 	user: AuthenticatedUser;
 	/** The session id for cookie logins; null for API tokens. */
 	sessionId: string | null;
+	/** The API token's id for token logins; null for sessions. */
+	tokenId: string | null;
 	via: 'session' | 'api_token';
 	expiresAt: number | null;
 }
@@ -26,7 +28,7 @@ export function publicUser(user: UserRecord): AuthenticatedUser {
 	return { id: user.id, username: user.username, displayName: user.displayName, isAdmin: user.isAdmin };
 }
 
-export type RevocationListener = (event: { sessionIds: string[]; userId?: string }) => void;
+export type RevocationListener = (event: { sessionIds: string[]; tokenIds?: string[]; userId?: string }) => void;
 
 export class SessionService {
 	private listeners = new Set<RevocationListener>();
@@ -42,8 +44,8 @@ export class SessionService {
 		return () => this.listeners.delete(listener);
 	}
 
-	private emitRevoked(sessionIds: string[], userId?: string) {
-		for (const listener of this.listeners) listener({ sessionIds, userId });
+	private emitRevoked(sessionIds: string[], userId?: string, tokenIds?: string[]) {
+		for (const listener of this.listeners) listener({ sessionIds, userId, tokenIds });
 	}
 
 	async createSession(userId: string): Promise<{ token: string; session: SessionRecord }> {
@@ -80,7 +82,7 @@ export class SessionService {
 			expiresAt = Math.min(now + SESSION.idleTimeoutMs, absoluteEnd);
 			await this.storage.touchSession(session.id, expiresAt, now);
 		}
-		return { user: publicUser(user), sessionId: session.id, via: 'session', expiresAt };
+		return { user: publicUser(user), sessionId: session.id, tokenId: null, via: 'session', expiresAt };
 	}
 
 	async invalidateSession(sessionId: string): Promise<void> {
@@ -122,7 +124,14 @@ export class SessionService {
 			await audit(this.storage, 'api_token_used', { actorId: user.id, username: user.username }, { tokenId: record.id, label: record.label });
 		}
 		await this.storage.touchApiToken(record.id, now);
-		return { user: publicUser(user), sessionId: null, via: 'api_token', expiresAt: null };
+		return { user: publicUser(user), sessionId: null, tokenId: record.id, via: 'api_token', expiresAt: null };
+	}
+
+	/** Deletes a user's token; sockets opened with it close at once. False when there is no such token. */
+	async revokeApiToken(userId: string, tokenId: string): Promise<boolean> {
+		const deleted = await this.storage.deleteApiToken(userId, tokenId);
+		if (deleted) this.emitRevoked([], undefined, [tokenId]);
+		return deleted;
 	}
 
 	/** The request's identity from `Authorization: Bearer` or else the session cookie. */

@@ -46,8 +46,12 @@ export class LoginThrottle {
 		}
 	}
 
+	/**
+	 * A success clears the account's failures only: otherwise anyone with an account of their own
+	 * could reset their address's counter between rounds of guessing other people's passwords.
+	 */
 	recordSuccess(keys: string[]): void {
-		for (const key of keys) this.byKey.delete(key);
+		for (const key of keys) if (key.startsWith(ACCOUNT_PREFIX)) this.byKey.delete(key);
 	}
 
 	private prune(now: number): void {
