@@ -52,18 +52,19 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
 		PRIMARY KEY (map_id, user_id)
 	);
 	CREATE INDEX map_members_user ON map_members(user_id);
+	-- A document id is a map id (the graph) or '<mapId>/discussion' (see documents.ts).
 	CREATE TABLE doc_snapshots (
-		map_id TEXT PRIMARY KEY REFERENCES maps(id) ON DELETE CASCADE,
+		doc_id TEXT PRIMARY KEY,
 		snapshot BLOB NOT NULL,
 		upto_seq INTEGER NOT NULL
 	);
 	-- AUTOINCREMENT keeps sequence numbers rising after compaction deletes the tail.
 	CREATE TABLE doc_updates (
 		seq INTEGER PRIMARY KEY AUTOINCREMENT,
-		map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+		doc_id TEXT NOT NULL,
 		update_data BLOB NOT NULL
 	);
-	CREATE INDEX doc_updates_map ON doc_updates(map_id, seq);
+	CREATE INDEX doc_updates_doc ON doc_updates(doc_id, seq);
 	`,
 	`
 	CREATE TABLE audit_events (

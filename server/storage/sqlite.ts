@@ -302,7 +302,7 @@ export class SqliteStorage implements Storage {
 					map.createdAt
 				);
 				this.stmt("INSERT INTO map_members (map_id, user_id, role) VALUES (?, ?, 'owner')").run(map.id, ownerId);
-				this.stmt('INSERT INTO doc_snapshots (map_id, snapshot, upto_seq) VALUES (?, ?, 0)').run(
+				this.stmt('INSERT INTO doc_snapshots (doc_id, snapshot, upto_seq) VALUES (?, ?, 0)').run(
 					map.id,
 					Buffer.from(initialDocument)
 				);
@@ -373,13 +373,13 @@ export class SqliteStorage implements Storage {
 	}
 
 	// ---- documents
-	loadDocument(mapId: string) {
+	loadDocument(docId: string) {
 		return this.run((): StoredDocument => {
-			const snap = this.stmt('SELECT snapshot, upto_seq FROM doc_snapshots WHERE map_id = ?').get(mapId) as
+			const snap = this.stmt('SELECT snapshot, upto_seq FROM doc_snapshots WHERE doc_id = ?').get(docId) as
 				| Row
 				| undefined;
-			const rows = this.stmt('SELECT seq, update_data FROM doc_updates WHERE map_id = ? ORDER BY seq').all(
-				mapId
+			const rows = this.stmt('SELECT seq, update_data FROM doc_updates WHERE doc_id = ? ORDER BY seq').all(
+				docId
 			) as Row[];
 			const snapSeq = (snap?.upto_seq as number | undefined) ?? 0;
 			const lastRow = rows[rows.length - 1];
@@ -390,34 +390,34 @@ export class SqliteStorage implements Storage {
 			};
 		});
 	}
-	appendUpdates(mapId: string, updates: Uint8Array[]) {
+	appendUpdates(docId: string, updates: Uint8Array[]) {
 		return this.run(() =>
 			this.db.transaction(() => {
-				const insert = this.stmt('INSERT INTO doc_updates (map_id, update_data) VALUES (?, ?)');
+				const insert = this.stmt('INSERT INTO doc_updates (doc_id, update_data) VALUES (?, ?)');
 				let seq = 0;
-				for (const update of updates) seq = Number(insert.run(mapId, Buffer.from(update)).lastInsertRowid);
+				for (const update of updates) seq = Number(insert.run(docId, Buffer.from(update)).lastInsertRowid);
 				return seq;
 			})()
 		);
 	}
-	compact(mapId: string, snapshot: Uint8Array, uptoSeq: number) {
+	compact(docId: string, snapshot: Uint8Array, uptoSeq: number) {
 		return this.run(() =>
 			this.db.transaction(() => {
 				this.stmt(
-					`INSERT INTO doc_snapshots (map_id, snapshot, upto_seq) VALUES (?, ?, ?)
-					 ON CONFLICT (map_id) DO UPDATE SET snapshot = excluded.snapshot, upto_seq = excluded.upto_seq`
-				).run(mapId, Buffer.from(snapshot), uptoSeq);
-				this.stmt('DELETE FROM doc_updates WHERE map_id = ? AND seq <= ?').run(mapId, uptoSeq);
+					`INSERT INTO doc_snapshots (doc_id, snapshot, upto_seq) VALUES (?, ?, ?)
+					 ON CONFLICT (doc_id) DO UPDATE SET snapshot = excluded.snapshot, upto_seq = excluded.upto_seq`
+				).run(docId, Buffer.from(snapshot), uptoSeq);
+				this.stmt('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?').run(docId, uptoSeq);
 			})()
 		);
 	}
-	documentStats(mapId: string) {
+	documentStats(docId: string) {
 		return this.run((): DocumentStats => {
 			const u = this.stmt(
-				'SELECT count(*) AS n, coalesce(sum(length(update_data)), 0) AS bytes FROM doc_updates WHERE map_id = ?'
-			).get(mapId) as Row;
-			const s = this.stmt('SELECT coalesce(length(snapshot), 0) AS bytes FROM doc_snapshots WHERE map_id = ?').get(
-				mapId
+				'SELECT count(*) AS n, coalesce(sum(length(update_data)), 0) AS bytes FROM doc_updates WHERE doc_id = ?'
+			).get(docId) as Row;
+			const s = this.stmt('SELECT coalesce(length(snapshot), 0) AS bytes FROM doc_snapshots WHERE doc_id = ?').get(
+				docId
 			) as Row | undefined;
 			return {
 				updateCount: u.n as number,

@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import type { MapRole } from '../../src/lib/server/storage/types';
 import type { AuthenticatedUser } from '../../src/lib/server/auth/sessions';
 import { CLOSE, SYNC } from '../../src/lib/server/limits';
+import { canWriteDocument } from '../../src/lib/server/documents';
 import { decodeClientMessage } from './protocol';
 import { colourForUser, type PresenceUser } from './awareness-guard';
 import type { SyncRoom } from './room';
@@ -17,7 +18,6 @@ export interface ConnectionIdentity {
 	tokenId: string | null;
 }
 
-const WRITE_ROLES: ReadonlySet<MapRole> = new Set(['owner', 'editor']);
 /** A client that lets this much unsent data pile up is too slow to keep; it will resync. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
@@ -52,8 +52,9 @@ export class SyncConnection {
 	get tokenId(): string | null {
 		return this.identity.tokenId;
 	}
+	/** Whether this connection may change its room's document: depends on the role and the document. */
 	get canWrite(): boolean {
-		return WRITE_ROLES.has(this.identity.role);
+		return canWriteDocument(this.identity.role, this.room.kind);
 	}
 	get presenceUser(): PresenceUser {
 		const { user, role } = this.identity;

@@ -17,6 +17,7 @@ import {
 } from './protocol';
 import { decodeAwarenessUpdate, encodeAwarenessEntries, stampAwareness } from './awareness-guard';
 import type { SyncConnection } from './connection';
+import type { DocumentAddress, DocumentKind } from '../../src/lib/server/documents';
 
 /** The storage a room needs: the document half of the storage interface. */
 export type RoomStorage = Pick<DocumentStore, 'loadDocument' | 'appendUpdates' | 'compact'>;
@@ -50,11 +51,19 @@ export class SyncRoom {
 	private storedBytes = 0;
 	private unloadTimer: ReturnType<typeof setTimeout> | null = null;
 
+	readonly mapId: string;
+	readonly kind: DocumentKind;
+	/** The storage key of this room's document (see documents.ts). */
+	readonly docId: string;
+
 	constructor(
-		readonly mapId: string,
+		address: DocumentAddress,
 		private storage: RoomStorage,
 		private onIdle: (room: SyncRoom) => void
 	) {
+		this.mapId = address.mapId;
+		this.kind = address.kind;
+		this.docId = address.docId;
 		// The server publishes no presence of its own.
 		this.awareness.setLocalState(null);
 		this.awareness.on('update', this.onAwarenessUpdate);
@@ -67,7 +76,7 @@ export class SyncRoom {
 
 	private async load(): Promise<void> {
 		try {
-			const stored = await this.storage.loadDocument(this.mapId);
+			const stored = await this.storage.loadDocument(this.docId);
 			Y.transact(this.doc, () => {
 				if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
 				for (const update of stored.updates) Y.applyUpdate(this.doc, update);
@@ -81,7 +90,7 @@ export class SyncRoom {
 			this.state = 'ready';
 		} catch (error) {
 			this.state = 'failed';
-			log.error('room.load_failed', { mapId: this.mapId, error });
+			log.error('room.load_failed', { docId: this.docId, error });
 			throw error;
 		}
 	}
@@ -91,10 +100,12 @@ export class SyncRoom {
 	 * is too new or garbled (any editor can write meta) is still served: readers tolerate it.
 	 */
 	private migrate(): void {
+		// Only the graph document has a versioned schema of its own.
+		if (this.kind !== 'graph') return;
 		try {
 			migrateDocument(this.doc);
 		} catch (error) {
-			log.warn('room.migration_skipped', { mapId: this.mapId, error });
+			log.warn('room.migration_skipped', { docId: this.docId, error });
 		}
 	}
 
@@ -173,7 +184,7 @@ export class SyncRoom {
 		try {
 			Y.applyUpdate(this.doc, update, connection);
 		} catch (error) {
-			log.warn('room.update_rejected', { mapId: this.mapId, user: connection.user.username, error });
+			log.warn('room.update_rejected', { docId: this.docId, user: connection.user.username, error });
 			connection.close(CLOSE.malformed, 'document update could not be applied');
 		}
 	}
@@ -232,7 +243,7 @@ export class SyncRoom {
 		this.pending = [];
 		try {
 			this.lastSeq = await this.storage.appendUpdates(
-				this.mapId,
+				this.docId,
 				batch.map((p) => p.update)
 			);
 		} catch (error) {
@@ -254,7 +265,7 @@ export class SyncRoom {
 	 * client reconnects to a fresh load, re-sending what the server lacks.
 	 */
 	private failStorage(error: unknown): void {
-		log.error('room.store_failed', { mapId: this.mapId, error });
+		log.error('room.store_failed', { docId: this.docId, error });
 		this.state = 'failed';
 		const reason = (error as { code?: string }).code ?? 'storage_failed';
 		for (const connection of [...this.connections.keys()]) connection.close(CLOSE.storageFailed, reason);
@@ -269,13 +280,13 @@ export class SyncRoom {
 		const updatesAtSnapshot = this.updatesSinceSnapshot;
 		const bytesAtSnapshot = this.storedBytes;
 		try {
-			await this.storage.compact(this.mapId, snapshot, uptoSeq);
+			await this.storage.compact(this.docId, snapshot, uptoSeq);
 			// Updates stored while the snapshot was written stay in the log and in the counts.
 			this.updatesSinceSnapshot -= updatesAtSnapshot;
 			this.storedBytes = snapshot.byteLength + (this.storedBytes - bytesAtSnapshot);
 		} catch (error) {
 			// A failed compaction loses nothing: the log is still there.
-			log.warn('room.compact_failed', { mapId: this.mapId, error });
+			log.warn('room.compact_failed', { docId: this.docId, error });
 		}
 	}
 

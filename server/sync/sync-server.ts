@@ -1,5 +1,5 @@
-// The WebSocket side of the server: authorizes upgrades on /sync/<mapId>, keeps one SyncRoom per
-// open map, re-scopes or closes sockets when access changes, and shuts down without losing edits.
+// The WebSocket side of the server: authorizes upgrades on /sync/<mapId>[/discussion], keeps one SyncRoom per
+// open document, re-scopes or closes sockets when access changes, and shuts down without losing edits.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -9,6 +9,7 @@ import type { SessionService } from '../../src/lib/server/auth/sessions';
 import { CLOSE, SESSION, SYNC } from '../../src/lib/server/limits';
 import { log } from '../../src/lib/server/log';
 import { SyncRoom } from './room';
+import { documentId, type DocumentAddress, type DocumentKind } from '../../src/lib/server/documents';
 import { SyncConnection } from './connection';
 import { authorizeUpgrade, rejectUpgrade, SYNC_PATH_PREFIX } from './upgrade';
 
@@ -72,11 +73,11 @@ export class SyncServer {
 			rejectUpgrade(socket, decision.status, decision.code, decision.message);
 			return;
 		}
-		const { mapId, identity } = decision;
+		const { address, identity } = decision;
 		this.wss.handleUpgrade(request, socket, head, (ws) => {
 			// Without an error listener a bad frame (e.g. over maxPayload) would crash the process.
-			ws.on('error', (error) => log.debug('sync.socket_error', { mapId, error }));
-			const room = this.roomFor(mapId);
+			ws.on('error', (error) => log.debug('sync.socket_error', { docId: address.docId, error }));
+			const room = this.roomFor(address);
 			const connection = new SyncConnection(ws, room, identity);
 			room.ready.then(
 				() => connection.start(),
@@ -85,20 +86,29 @@ export class SyncServer {
 		});
 	}
 
-	private roomFor(mapId: string): SyncRoom {
-		let room = this.rooms.get(mapId);
+	private roomFor(address: DocumentAddress): SyncRoom {
+		const { docId } = address;
+		let room = this.rooms.get(docId);
 		if (!room || room.state === 'failed' || room.state === 'closed') {
-			room = new SyncRoom(mapId, this.options.storage, (idle) => void this.unload(idle));
-			room.ready.catch(() => this.rooms.delete(mapId));
-			this.rooms.set(mapId, room);
+			const created = new SyncRoom(address, this.options.storage, (idle) => void this.unload(idle));
+			created.ready.catch(() => {
+				if (this.rooms.get(docId) === created) this.rooms.delete(docId);
+			});
+			this.rooms.set(docId, created);
+			room = created;
 		}
 		return room;
 	}
 
+	/** The open rooms of a map: its graph and its discussion, whichever are loaded. */
+	private roomsOfMap(mapId: string): SyncRoom[] {
+		return [...this.rooms.values()].filter((room) => room.mapId === mapId);
+	}
+
 	private async unload(room: SyncRoom): Promise<void> {
-		if (this.rooms.get(room.mapId) === room) this.rooms.delete(room.mapId);
+		if (this.rooms.get(room.docId) === room) this.rooms.delete(room.docId);
 		await room.close(CLOSE.goingAway, 'map unloaded');
-		log.debug('sync.room_unloaded', { mapId: room.mapId });
+		log.debug('sync.room_unloaded', { docId: room.docId });
 	}
 
 	private checkLiveness(): void {
@@ -152,12 +162,14 @@ export class SyncServer {
 
 	/** Re-reads a member's role on a map and applies it to their open sockets at once. */
 	async membershipChanged(mapId: string, userId: string): Promise<void> {
-		const room = this.rooms.get(mapId);
-		if (!room) return;
+		const rooms = this.roomsOfMap(mapId);
+		if (rooms.length === 0) return;
 		const role = await this.options.storage.getRole(mapId, userId);
-		for (const connection of room.connectionsOf((c) => c.user.id === userId)) {
-			if (role === null) connection.close(CLOSE.forbidden, 'access removed');
-			else connection.setRole(role);
+		for (const room of rooms) {
+			for (const connection of room.connectionsOf((c) => c.user.id === userId)) {
+				if (role === null) connection.close(CLOSE.forbidden, 'access removed');
+				else connection.setRole(role);
+			}
 		}
 	}
 
@@ -166,11 +178,12 @@ export class SyncServer {
 		return this.closeWhere((c) => c.user.id === userId, CLOSE.unauthorized, reason);
 	}
 
-	/** The map's current document: the live one if open, else loaded from storage. */
-	async readDocument(mapId: string): Promise<Y.Doc> {
-		const room = this.rooms.get(mapId);
+	/** A map's current document: the live one if open, else loaded from storage. */
+	async readDocument(mapId: string, kind: DocumentKind = 'graph'): Promise<Y.Doc> {
+		const docId = documentId(mapId, kind);
+		const room = this.rooms.get(docId);
 		if (room && room.state === 'ready') return room.doc;
-		const stored = await this.options.storage.loadDocument(mapId);
+		const stored = await this.options.storage.loadDocument(docId);
 		const doc = new Y.Doc();
 		Y.transact(doc, () => {
 			if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);

@@ -5,13 +5,13 @@ import type { Duplex } from 'node:stream';
 import { parseCookie } from 'cookie';
 import type { Storage } from '../../src/lib/server/storage/types';
 import { bearerToken, type SessionService } from '../../src/lib/server/auth/sessions';
-import { isValidMapId } from '../../src/lib/server/ids';
+import { parseDocumentPath, type DocumentAddress } from '../../src/lib/server/documents';
 import type { ConnectionIdentity } from './connection';
 
 export const SYNC_PATH_PREFIX = '/sync/';
 
 export type UpgradeDecision =
-	| { ok: true; mapId: string; identity: ConnectionIdentity }
+	| { ok: true; address: DocumentAddress; identity: ConnectionIdentity }
 	| { ok: false; status: number; code: string; message: string };
 
 export interface UpgradeContext {
@@ -21,22 +21,30 @@ export interface UpgradeContext {
 	cookieName: string;
 }
 
-/** `/sync/<mapId>` with an optional query string (y-websocket appends its parameters). */
-export function mapIdFromPath(url: string): string | null {
+/**
+ * `/sync/<mapId>` (the graph) or `/sync/<mapId>/discussion`, with an optional query string
+ * (y-websocket appends its parameters).
+ */
+export function documentFromPath(url: string): DocumentAddress | null {
 	const path = url.split('?')[0]!;
 	if (!path.startsWith(SYNC_PATH_PREFIX)) return null;
-	let id: string;
+	let rest: string;
 	try {
-		id = decodeURIComponent(path.slice(SYNC_PATH_PREFIX.length));
+		rest = decodeURIComponent(path.slice(SYNC_PATH_PREFIX.length));
 	} catch {
 		return null;
 	}
-	return isValidMapId(id) ? id : null;
+	return parseDocumentPath(rest);
+}
+
+/** The map id of a sync path, whichever of its documents it names. */
+export function mapIdFromPath(url: string): string | null {
+	return documentFromPath(url)?.mapId ?? null;
 }
 
 export async function authorizeUpgrade(request: IncomingMessage, context: UpgradeContext): Promise<UpgradeDecision> {
-	const mapId = mapIdFromPath(request.url ?? '');
-	if (!mapId) return { ok: false, status: 404, code: 'not_found', message: 'No such map.' };
+	const address = documentFromPath(request.url ?? '');
+	if (!address) return { ok: false, status: 404, code: 'not_found', message: 'No such map.' };
 
 	// Browsers always send Origin on WebSocket upgrades; a foreign one is cross-site hijacking.
 	// Scripts (Node clients) send none and authenticate with a token or cookie of their own.
@@ -53,12 +61,12 @@ export async function authorizeUpgrade(request: IncomingMessage, context: Upgrad
 	});
 	if (!auth) return { ok: false, status: 401, code: 'unauthorized', message: 'Log in to open this map.' };
 
-	const role = await context.storage.getRole(mapId, auth.user.id);
+	const role = await context.storage.getRole(address.mapId, auth.user.id);
 	if (!role) {
 		// 403 for both "no such map" and "not a member": the answer does not reveal which maps exist.
 		return { ok: false, status: 403, code: 'forbidden', message: 'You are not a member of this map.' };
 	}
-	return { ok: true, mapId, identity: { user: auth.user, role, sessionId: auth.sessionId, tokenId: auth.tokenId } };
+	return { ok: true, address, identity: { user: auth.user, role, sessionId: auth.sessionId, tokenId: auth.tokenId } };
 }
 
 const STATUS_TEXT: Record<number, string> = {

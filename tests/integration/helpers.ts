@@ -163,8 +163,8 @@ export function openDatabase(server: TestServer): Database.Database {
 export function storedLog(server: TestServer, mapId: string): { updates: number; snapshot: boolean; snapshotUptoSeq: number } {
 	const db = openDatabase(server);
 	try {
-		const updates = (db.prepare('SELECT count(*) AS n FROM doc_updates WHERE map_id = ?').get(mapId) as { n: number }).n;
-		const snap = db.prepare('SELECT upto_seq FROM doc_snapshots WHERE map_id = ?').get(mapId) as { upto_seq: number } | undefined;
+		const updates = (db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?').get(mapId) as { n: number }).n;
+		const snap = db.prepare('SELECT upto_seq FROM doc_snapshots WHERE doc_id = ?').get(mapId) as { upto_seq: number } | undefined;
 		return { updates, snapshot: snap !== undefined, snapshotUptoSeq: snap?.upto_seq ?? -1 };
 	} finally {
 		db.close();
@@ -176,9 +176,9 @@ export function documentOnDisk(server: TestServer, mapId: string): Y.Doc {
 	const db = openDatabase(server);
 	try {
 		const doc = new Y.Doc();
-		const snap = db.prepare('SELECT snapshot FROM doc_snapshots WHERE map_id = ?').get(mapId) as { snapshot: Buffer } | undefined;
+		const snap = db.prepare('SELECT snapshot FROM doc_snapshots WHERE doc_id = ?').get(mapId) as { snapshot: Buffer } | undefined;
 		if (snap) Y.applyUpdate(doc, new Uint8Array(snap.snapshot));
-		const rows = db.prepare('SELECT update_data FROM doc_updates WHERE map_id = ? ORDER BY seq').all(mapId) as { update_data: Buffer }[];
+		const rows = db.prepare('SELECT update_data FROM doc_updates WHERE doc_id = ? ORDER BY seq').all(mapId) as { update_data: Buffer }[];
 		for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.update_data));
 		return doc;
 	} finally {

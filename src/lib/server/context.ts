@@ -4,11 +4,12 @@ import type * as Y from 'yjs';
 import type { AppConfig } from './config';
 import type { Storage } from './storage/types';
 import type { SessionService } from './auth/sessions';
+import type { DocumentKind } from './documents';
 import type { LoginThrottle } from './auth/throttle';
 
 /** What routes may ask of the sync server. */
 export interface SyncControl {
-	readDocument(mapId: string): Promise<Y.Doc>;
+	readDocument(mapId: string, kind?: DocumentKind): Promise<Y.Doc>;
 	membershipChanged(mapId: string, userId: string): Promise<void>;
 	closeUser(userId: string, reason: string): number;
 	stats(): { rooms: number; connections: number };

@@ -1,6 +1,7 @@
 // Which request paths name a map on the sync endpoint.
 import { describe, expect, it } from 'vitest';
-import { mapIdFromPath } from '../../../server/sync/upgrade';
+import { documentFromPath, mapIdFromPath } from '../../../server/sync/upgrade';
+import { canWriteDocument } from '../../../src/lib/server/documents';
 
 describe('mapIdFromPath', () => {
 	it('reads the map id from /sync/<mapId>, with or without a query string', () => {
@@ -35,5 +36,29 @@ describe('mapIdFromPath', () => {
 			expect(mapIdFromPath(bad), bad).toBeNull();
 		}
 		expect(mapIdFromPath(`/sync/${'a'.repeat(64)}`)).toBe('a'.repeat(64));
+	});
+});
+
+describe('documentFromPath', () => {
+	it('names the graph by the map id and the discussion by <mapId>/discussion', () => {
+		expect(documentFromPath('/sync/abc123')).toEqual({ mapId: 'abc123', kind: 'graph', docId: 'abc123' });
+		expect(documentFromPath('/sync/abc123/discussion?x=1')).toEqual({ mapId: 'abc123', kind: 'discussion', docId: 'abc123/discussion' });
+	});
+
+	it('refuses unknown document kinds and an explicit /graph suffix', () => {
+		for (const bad of ['/sync/abc/graph', '/sync/abc/comments', '/sync/abc/discussion/x', '/sync/abc/Discussion']) {
+			expect(documentFromPath(bad), bad).toBeNull();
+		}
+	});
+});
+
+describe('who may write which document', () => {
+	it('lets commenters write the discussion but not the graph; viewers neither', () => {
+		expect(canWriteDocument('editor', 'graph')).toBe(true);
+		expect(canWriteDocument('owner', 'discussion')).toBe(true);
+		expect(canWriteDocument('commenter', 'graph')).toBe(false);
+		expect(canWriteDocument('commenter', 'discussion')).toBe(true);
+		expect(canWriteDocument('viewer', 'graph')).toBe(false);
+		expect(canWriteDocument('viewer', 'discussion')).toBe(false);
 	});
 });

@@ -140,13 +140,14 @@ export interface MapStore {
 	removeMember(mapId: string, userId: string): Promise<boolean>;
 }
 
+/** Documents by id: a map's id for its graph, `<mapId>/discussion` for its discussion. */
 export interface DocumentStore {
-	loadDocument(mapId: string): Promise<StoredDocument>;
+	loadDocument(docId: string): Promise<StoredDocument>;
 	/** Appends updates durably (one transaction) and returns the last sequence number. */
-	appendUpdates(mapId: string, updates: Uint8Array[]): Promise<number>;
+	appendUpdates(docId: string, updates: Uint8Array[]): Promise<number>;
 	/** Replaces the snapshot and drops the updates up to and including `uptoSeq`. */
-	compact(mapId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
-	documentStats(mapId: string): Promise<DocumentStats>;
+	compact(docId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+	documentStats(docId: string): Promise<DocumentStats>;
 }
 
 export interface Storage
