@@ -41,7 +41,7 @@ export const actions: Actions = {
 		const user = requireLogin(event);
 		const data = await event.request.formData();
 		const id = formString(data, 'id');
-		if (await services().storage.deleteApiToken(user.id, id))
+		if (await services().sessions.revokeApiToken(user.id, id))
 			await audit(services().storage, 'api_token_deleted', { actorId: user.id, username: user.username }, { tokenId: id });
 		return { tokenDeleted: true };
 	}

@@ -5,7 +5,7 @@ import { notFound } from '$lib/server/errors';
 
 export const DELETE = api(async (event) => {
 	const user = requireUser(event);
-	if (!(await services().storage.deleteApiToken(user.id, event.params.id!))) throw notFound('No such token.');
+	if (!(await services().sessions.revokeApiToken(user.id, event.params.id!))) throw notFound('No such token.');
 	await audit(services().storage, 'api_token_deleted', { actorId: user.id, username: user.username }, { tokenId: event.params.id });
 	return new Response(null, { status: 204 });
 });
