@@ -1,0 +1,77 @@
+// Opens a map's live connection: the Y.Doc, its y-websocket provider to /sync/<mapId>, and a readable connection status.
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { writable, type Readable } from 'svelte/store';
+import { INITIAL_STATUS, nextStatus, type ConnectionStatus, type ProviderEvent } from './connection-status';
+
+/**
+ * Reconnect backoff ceiling. y-websocket starts at 200 ms and doubles; 5 s keeps a restarted
+ * server from being hammered by every open tab while a dropped Wi-Fi still recovers quickly.
+ */
+export const MAX_RECONNECT_BACKOFF_MS = 5_000;
+
+export interface MapConnection {
+	readonly doc: Y.Doc;
+	readonly provider: WebsocketProvider;
+	readonly status: Readable<ConnectionStatus>;
+	/** Resolves when the document has synced with the server for the first time. */
+	readonly firstSync: Promise<void>;
+	destroy(): void;
+}
+
+/** Same origin as the page, so the browser sends the HttpOnly session cookie with the upgrade. */
+export function syncUrl(location: Pick<Location, 'protocol' | 'host'>): string {
+	return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+}
+
+export function openConnection(mapId: string): MapConnection {
+	const doc = new Y.Doc();
+	const provider = new WebsocketProvider(syncUrl(window.location), mapId, doc, {
+		maxBackoffTime: MAX_RECONNECT_BACKOFF_MS,
+		// Tab-to-tab BroadcastChannel bypasses the server, so its awareness states would lack the
+		// server-stamped user; every change goes through the server instead.
+		disableBc: true
+	});
+
+	// Listeners are attached at once (not on first subscribe), so no early event is missed.
+	let state = INITIAL_STATUS;
+	const status = writable<ConnectionStatus>(state.status);
+	const apply = (event: ProviderEvent) => {
+		state = nextStatus(state, event);
+		status.set(state.status);
+	};
+	const onStatus = ({ status }: { status: 'connecting' | 'connected' | 'disconnected' }) => apply({ type: 'status', status });
+	const onSync = (synced: boolean) => apply({ type: 'sync', synced });
+	const onConnectionClose = () => apply({ type: 'connection-close' });
+	const onClosed = () => apply({ type: 'closed' });
+	provider.on('status', onStatus);
+	provider.on('sync', onSync);
+	provider.on('connection-close', onConnectionClose);
+	provider.on('closed', onClosed);
+
+	const firstSync = new Promise<void>((resolve) => {
+		if (provider.synced) return resolve();
+		const onFirstSync = (synced: boolean) => {
+			if (!synced) return;
+			provider.off('sync', onFirstSync);
+			resolve();
+		};
+		provider.on('sync', onFirstSync);
+	});
+
+	return {
+		doc,
+		provider,
+		status: { subscribe: status.subscribe },
+		firstSync,
+		destroy() {
+			provider.off('status', onStatus);
+			provider.off('sync', onSync);
+			provider.off('connection-close', onConnectionClose);
+			provider.off('closed', onClosed);
+			// Disconnecting sends a null awareness state first, so others see us leave at once.
+			provider.destroy();
+			doc.destroy();
+		}
+	};
+}

@@ -1,0 +1,53 @@
+// This user's undo history: one Y.UndoManager over the map's elements that only tracks edits made through our model.
+import * as Y from 'yjs';
+import { writable, type Readable } from 'svelte/store';
+import type { MapModel } from '$lib/map';
+
+/**
+ * Edits closer together than this merge into one undo step. Every gesture calls stopCapturing()
+ * first, so this only joins the transactions of a single gesture; kept short so separate quick
+ * actions stay separate.
+ */
+export const UNDO_CAPTURE_TIMEOUT_MS = 300;
+
+export interface UndoHistory {
+	readonly canUndo: Readable<boolean>;
+	readonly canRedo: Readable<boolean>;
+	undo(): void;
+	redo(): void;
+	/** Call at the start of every gesture, so it becomes its own undo step. */
+	stopCapturing(): void;
+	destroy(): void;
+}
+
+export function createUndoHistory(model: MapModel): UndoHistory {
+	const { actors, links, regions } = model.parts;
+	// Only our own origin: a collaborator's edits are never undone by us.
+	const manager = new Y.UndoManager([actors, links, regions], {
+		trackedOrigins: new Set([model.origin]),
+		captureTimeout: UNDO_CAPTURE_TIMEOUT_MS
+	});
+	const canUndo = writable(false);
+	const canRedo = writable(false);
+	const refresh = () => {
+		canUndo.set(manager.canUndo());
+		canRedo.set(manager.canRedo());
+	};
+	manager.on('stack-item-added', refresh);
+	manager.on('stack-item-popped', refresh);
+	manager.on('stack-cleared', refresh);
+
+	return {
+		canUndo: { subscribe: canUndo.subscribe },
+		canRedo: { subscribe: canRedo.subscribe },
+		undo: () => void manager.undo(),
+		redo: () => void manager.redo(),
+		stopCapturing: () => manager.stopCapturing(),
+		destroy() {
+			manager.off('stack-item-added', refresh);
+			manager.off('stack-item-popped', refresh);
+			manager.off('stack-cleared', refresh);
+			manager.destroy();
+		}
+	};
+}

@@ -1,0 +1,249 @@
+// One open map in the editor: wires the connection, model, undo, presence, activity feed and graph together, and exposes reactive state and actions to the components.
+import { MapModel, MapValidationError, type ActorView, type FieldError, type LinkKind, type LinkView, type RegionView, type ActorKind } from '$lib/map';
+import { openConnection, type MapConnection } from '$lib/collab/connection';
+import type { ConnectionStatus } from '$lib/collab/connection-status';
+import { createUndoHistory, type UndoHistory } from '$lib/collab/undo';
+import { Presence } from '$lib/collab/presence';
+import type { Person } from '$lib/collab/awareness-state';
+import { ActivityFeed, type Activity } from '$lib/collab/activity';
+import type { MapGraph } from '$lib/editor';
+import { getLocale } from '$lib/paraglide/runtime';
+
+/** Lists in the side panel refresh at most this often: cheap even while someone drags on a big map. */
+export const LIST_REFRESH_MS = 250;
+
+export type ActionResult = { ok: true } | { ok: false; errors: FieldError[] };
+
+const OK: ActionResult = { ok: true };
+
+/** Model mutations throw MapValidationError before writing anything; the UI shows its field errors. */
+function attempt(action: () => void): ActionResult {
+	try {
+		action();
+		return OK;
+	} catch (error) {
+		if (error instanceof MapValidationError) return { ok: false, errors: error.errors };
+		throw error;
+	}
+}
+
+type Named = { name: string; id: string };
+
+/** The user's language decides the order (å, ä, ö sort differently in fi and sv); numbers sort as numbers. */
+function nameOrder(): (a: Named, b: Named) => number {
+	const collator = new Intl.Collator(getLocale(), { numeric: true });
+	return (a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export interface SessionOptions {
+	mapId: string;
+	readOnly: boolean;
+	linkLabel(kind: string): string;
+	newActorName(): string;
+}
+
+export class EditorSession {
+	status = $state<ConnectionStatus>('connecting');
+	/** True once the document has synced and the graph is drawn. */
+	ready = $state(false);
+	actors = $state.raw<ActorView[]>([]);
+	regions = $state.raw<RegionView[]>([]);
+	linkCount = $state(0);
+	/** Bumps after document changes, so views of selected elements re-read the model. */
+	revision = $state(0);
+	selection = $state.raw<string[]>([]);
+	canUndo = $state(false);
+	canRedo = $state(false);
+	people = $state.raw<Person[]>([]);
+	/** The latest batch of collaborators' changes, for the live region. */
+	activities = $state.raw<Activity[]>([]);
+
+	readonly options: SessionOptions;
+	readonly model: MapModel;
+	readonly #connection: MapConnection;
+	readonly #undo: UndoHistory;
+	readonly #presence: Presence;
+	#graph: MapGraph | null = null;
+	#feed: ActivityFeed | null = null;
+	#refreshTimer: ReturnType<typeof setTimeout> | null = null;
+	#cleanups: (() => void)[] = [];
+	readonly #byName = nameOrder();
+	#destroyed = false;
+
+	constructor(options: SessionOptions) {
+		this.options = options;
+		this.#connection = openConnection(options.mapId);
+		this.model = new MapModel(this.#connection.doc);
+		this.#undo = createUndoHistory(this.model);
+		this.#presence = new Presence(this.#connection.provider.awareness);
+		this.#cleanups.push(
+			this.#connection.status.subscribe((status) => (this.status = status)),
+			this.#undo.canUndo.subscribe((value) => (this.canUndo = value)),
+			this.#undo.canRedo.subscribe((value) => (this.canRedo = value)),
+			this.#presence.subscribe((peers) => {
+				this.people = this.#presence.people();
+				this.#graph?.showPeers(peers);
+			}),
+			// Own edits show at once; collaborators' (possibly a stream of them) are coalesced.
+			this.model.observe((change) => (change.local ? this.#refresh() : this.#scheduleRefresh()))
+		);
+	}
+
+	/** Draws the map once the document has arrived; Cytoscape is loaded only then (browser only). */
+	async mount(container: HTMLElement, cursorLayer: HTMLElement): Promise<void> {
+		const [{ MapGraph }] = await Promise.all([import('$lib/editor'), this.#connection.firstSync]);
+		if (this.#destroyed) return;
+		this.#graph = new MapGraph(container, this.model, {
+			readOnly: this.options.readOnly,
+			linkLabel: this.options.linkLabel,
+			cursorLayer,
+			onSelectionChange: (ids) => {
+				this.selection = ids;
+				this.#presence.setSelection(ids);
+			},
+			onPointer: (position) => this.#presence.setCursor(position),
+			onDrag: (positions) => (positions ? this.#presence.setDrag(positions) : this.#presence.endDrag()),
+			onGestureStart: () => this.#undo.stopCapturing()
+		});
+		this.#graph.showPeers(this.#presence.peers);
+		// Started after the first sync, so loading the map is not announced as someone's change.
+		this.#feed = new ActivityFeed(this.model, {
+			nameOf: (clientID) => this.#presence.peer(clientID)?.user.name ?? null,
+			othersHere: () => this.#presence.people().map((person) => person.user.name),
+			onReport: (activities) => (this.activities = activities)
+		});
+		this.#refresh();
+		this.ready = true;
+	}
+
+	destroy(): void {
+		this.#destroyed = true;
+		for (const cleanup of this.#cleanups) cleanup();
+		if (this.#refreshTimer !== null) clearTimeout(this.#refreshTimer);
+		this.#feed?.destroy();
+		this.#graph?.destroy();
+		this.#presence.destroy();
+		this.#undo.destroy();
+		this.#connection.destroy();
+	}
+
+	// ---- reading
+
+	get selectedActor(): ActorView | undefined {
+		void this.revision;
+		return this.selection.length === 1 ? this.model.actor(this.selection[0]!) : undefined;
+	}
+
+	get selectedLink(): LinkView | undefined {
+		void this.revision;
+		return this.selection.length === 1 ? this.model.link(this.selection[0]!) : undefined;
+	}
+
+	/** The selected actors, in the order they were selected. */
+	get selectedActorIds(): string[] {
+		void this.revision;
+		return this.selection.filter((id) => this.model.actor(id) !== undefined);
+	}
+
+	linksOf(actorId: string): LinkView[] {
+		void this.revision;
+		return this.model.linksOf(actorId);
+	}
+
+	actorName(id: string): string {
+		void this.revision;
+		return this.model.actor(id)?.name ?? '';
+	}
+
+	// ---- selection and view
+
+	select(ids: string[]): void {
+		this.#graph?.select(ids);
+		if (ids.length === 1) this.#graph?.reveal(ids[0]!);
+	}
+
+	fit(): void {
+		this.#graph?.fit();
+	}
+
+	zoomBy(factor: number): void {
+		this.#graph?.zoomBy(factor);
+	}
+
+	// ---- editing (each call is one gesture: one undo step)
+
+	undo(): void {
+		if (this.options.readOnly) return;
+		this.#undo.undo();
+	}
+
+	redo(): void {
+		if (this.options.readOnly) return;
+		this.#undo.redo();
+	}
+
+	/** Adds an actor at a free spot in the middle of the view and selects it; returns its id. */
+	addActor(region: string | null): string | null {
+		if (this.options.readOnly || !this.#graph) return null;
+		this.#undo.stopCapturing();
+		const id = this.model.addActor({
+			name: this.options.newActorName(),
+			kind: 'other',
+			region: region ?? undefined,
+			pos: this.#graph.spotForNewActor()
+		});
+		this.select([id]);
+		return id;
+	}
+
+	updateActor(id: string, patch: { name?: string; kind?: ActorKind; region?: string | null }): ActionResult {
+		if (this.options.readOnly) return OK;
+		this.#undo.stopCapturing();
+		return attempt(() => this.model.updateActor(id, patch));
+	}
+
+	addLink(source: string, target: string, kind: LinkKind): ActionResult {
+		if (this.options.readOnly) return OK;
+		this.#undo.stopCapturing();
+		return attempt(() => void this.model.addLink({ source, target, kind }));
+	}
+
+	updateLink(id: string, kind: LinkKind): ActionResult {
+		if (this.options.readOnly) return OK;
+		this.#undo.stopCapturing();
+		return attempt(() => this.model.updateLink(id, { kind }));
+	}
+
+	deleteLink(id: string): void {
+		if (this.options.readOnly) return;
+		this.#undo.stopCapturing();
+		this.model.deleteLink(id);
+	}
+
+	/** Deletes the selected actors (with their links) and links in one transaction: one undo step. */
+	deleteSelected(): void {
+		if (this.options.readOnly || this.selection.length === 0) return;
+		const ids = [...this.selection];
+		this.#undo.stopCapturing();
+		this.model.transact(() => {
+			this.model.deleteActors(ids);
+			for (const id of ids) this.model.deleteLink(id);
+		});
+	}
+
+	// ---- internals
+
+	#scheduleRefresh(): void {
+		this.#refreshTimer ??= setTimeout(() => this.#refresh(), LIST_REFRESH_MS);
+	}
+
+	#refresh(): void {
+		if (this.#refreshTimer !== null) clearTimeout(this.#refreshTimer);
+		this.#refreshTimer = null;
+		if (this.#destroyed) return;
+		this.actors = this.model.actors().sort(this.#byName);
+		this.regions = this.model.regions().sort(this.#byName);
+		this.linkCount = this.model.parts.links.size;
+		this.revision++;
+	}
+}

@@ -1,0 +1,235 @@
+// The Cytoscape binding: mounts the graph, keeps it in step with the document, shows collaborators, and turns user drags into one committed move.
+import cytoscape from 'cytoscape';
+import { MAX_COORDINATE, type MapChange, type MapModel, type Position } from '$lib/map';
+import type { PeerState } from '$lib/collab/awareness-state';
+import { MAX_ZOOM, MIN_ZOOM } from './constants';
+import type { LinkLabeler } from './elements';
+import { GraphSync } from './graph-sync';
+import { CursorLayer } from './cursors';
+import { PeerLayer } from './peers';
+import { freeSpotNear } from './placement';
+import { renderingOptions } from './renderer';
+import { stylesheet } from './style';
+
+/** Space (px) left around the map by "fit". */
+const FIT_PADDING = 40;
+
+export interface GraphOptions {
+	/** Viewers and commenters cannot move nodes. */
+	readOnly: boolean;
+	linkLabel: LinkLabeler;
+	/** An element stacked over the container where collaborators' pointers are drawn. */
+	cursorLayer: HTMLElement;
+	/** Selected actor and link ids, in the order they were selected. */
+	onSelectionChange(ids: string[]): void;
+	/** Pointer over the canvas in model coordinates, or null when it leaves. */
+	onPointer(position: Position | null): void;
+	/** Live positions while the user drags, null when the drag ends. */
+	onDrag(positions: ReadonlyMap<string, Position> | null): void;
+	/** A drag is starting: the caller closes the current undo step. */
+	onGestureStart(): void;
+}
+
+function clampCoordinate(value: number): number {
+	return Math.max(-MAX_COORDINATE, Math.min(MAX_COORDINATE, value));
+}
+
+export class MapGraph {
+	readonly #cy: cytoscape.Core;
+	readonly #model: MapModel;
+	readonly #options: GraphOptions;
+	readonly #peers: PeerLayer;
+	readonly #cursors: CursorLayer;
+	readonly #unobserve: () => void;
+	readonly #resizeObserver: ResizeObserver;
+	readonly #container: HTMLElement;
+	readonly #sync: GraphSync;
+	#selection: string[] = [];
+	#selectionNotice = false;
+	readonly #dragging = new Map<string, Position>();
+	#commitScheduled = false;
+
+	constructor(container: HTMLElement, model: MapModel, options: GraphOptions) {
+		this.#container = container;
+		this.#model = model;
+		this.#options = options;
+		this.#cy = cytoscape({
+			container,
+			style: stylesheet(),
+			minZoom: MIN_ZOOM,
+			maxZoom: MAX_ZOOM,
+			boxSelectionEnabled: true,
+			autoungrabify: options.readOnly,
+			...renderingOptions(model.parts.actors.size + model.parts.links.size)
+		});
+		this.#peers = new PeerLayer(this.#cy, (id) => this.#model.actor(id)?.pos);
+		this.#cursors = new CursorLayer(options.cursorLayer, this.#cy);
+		this.#sync = new GraphSync(this.#cy, model, {
+			linkLabel: options.linkLabel,
+			holdsPosition: (id) => this.#peers.holdsPosition(id)
+		});
+		this.#sync.build();
+		this.fit();
+		this.#listen();
+		this.#unobserve = model.observe((change) => this.#apply(change));
+		// The side panel or window can resize the canvas without a window resize event.
+		this.#resizeObserver = new ResizeObserver(() => this.#cy.resize());
+		this.#resizeObserver.observe(container);
+	}
+
+	destroy(): void {
+		this.#unobserve();
+		this.#resizeObserver.disconnect();
+		this.#container.removeEventListener('pointerleave', this.#onPointerLeave);
+		this.#peers.destroy();
+		this.#cursors.destroy();
+		this.#cy.destroy();
+	}
+
+	// ---- collaborators
+
+	showPeers(peers: readonly PeerState[]): void {
+		this.#peers.update(peers);
+		this.#cursors.update(peers);
+	}
+
+	// ---- selection
+
+	get selection(): readonly string[] {
+		return this.#selection;
+	}
+
+	select(ids: readonly string[]): void {
+		this.#cy.batch(() => {
+			this.#cy.elements(':selected').unselect();
+			for (const id of ids) this.#cy.getElementById(id).select();
+		});
+		// Keep the caller's order (it decides a new link's direction), not Cytoscape's.
+		this.#selection = ids.filter((id) => this.#cy.getElementById(id).nonempty());
+		this.#notifySelection();
+	}
+
+	// ---- viewport
+
+	fit(): void {
+		const nodes = this.#cy.nodes();
+		if (nodes.empty()) {
+			this.#cy.viewport({ zoom: 1, pan: { x: this.#cy.width() / 2, y: this.#cy.height() / 2 } });
+			return;
+		}
+		// Measuring every label dominates fitting a big map (1.4 s for 5,000 actors); the padding
+		// leaves room for the labels instead. Cytoscape's fit() takes a box, though its types say otherwise.
+		const box = nodes.boundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false });
+		this.#cy.fit(box as unknown as cytoscape.CollectionArgument, FIT_PADDING);
+	}
+
+	zoomBy(factor: number): void {
+		this.#cy.zoom({
+			level: Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, this.#cy.zoom() * factor)),
+			renderedPosition: { x: this.#cy.width() / 2, y: this.#cy.height() / 2 }
+		});
+	}
+
+	/** A free spot near the middle of the view, in model coordinates, for a new actor. */
+	spotForNewActor(): Position {
+		const { x1, y1, x2, y2 } = this.#cy.extent();
+		const centre = { x: (x1 + x2) / 2, y: (y1 + y2) / 2 };
+		const nearby: Position[] = [];
+		this.#cy.nodes().forEach((node) => {
+			const p = node.position();
+			if (p.x >= x1 && p.x <= x2 && p.y >= y1 && p.y <= y2) nearby.push({ x: p.x, y: p.y });
+		});
+		return freeSpotNear(centre, nearby);
+	}
+
+	/** Brings an element into view if it is outside it (e.g. chosen from the keyboard list). */
+	reveal(id: string): void {
+		const element = this.#cy.getElementById(id);
+		if (element.empty()) return;
+		const box = element.boundingBox();
+		const view = this.#cy.extent();
+		const inside = box.x1 >= view.x1 && box.x2 <= view.x2 && box.y1 >= view.y1 && box.y2 <= view.y2;
+		if (!inside) this.#cy.center(element);
+	}
+
+	// ---- document -> graph
+
+	#apply(change: MapChange): void {
+		const appeared = this.#sync.apply(change);
+		this.#peers.refresh(appeared);
+		this.#pruneSelection();
+	}
+
+	// ---- user input -> document
+
+	#listen(): void {
+		const cy = this.#cy;
+		cy.on('select', (event) => {
+			const id = event.target.id() as string;
+			if (!this.#selection.includes(id)) this.#selection = [...this.#selection, id];
+			this.#notifySelection();
+		});
+		cy.on('unselect remove', (event) => {
+			const id = event.target.id() as string;
+			if (!this.#selection.includes(id)) return;
+			this.#selection = this.#selection.filter((selected) => selected !== id);
+			this.#notifySelection();
+		});
+		cy.on('mousemove', (event) => this.#options.onPointer({ ...event.position }));
+		this.#container.addEventListener('pointerleave', this.#onPointerLeave);
+		if (this.#options.readOnly) return;
+		cy.on('grabon', 'node', () => {
+			if (this.#dragging.size === 0) this.#options.onGestureStart();
+		});
+		cy.on('drag', 'node', (event) => {
+			const node = event.target as cytoscape.NodeSingular;
+			this.#dragging.set(node.id(), { ...node.position() });
+			this.#options.onDrag(this.#dragging);
+		});
+		// A node deleted by a collaborator mid-drag never reports its release.
+		cy.on('remove', 'node', (event) => {
+			if (!this.#dragging.delete(event.target.id()) || this.#dragging.size > 0) return;
+			this.#options.onDrag(null);
+		});
+		// 'dragfree' fires once per released node: gather them and commit once.
+		cy.on('dragfree', 'node', () => {
+			if (this.#commitScheduled) return;
+			this.#commitScheduled = true;
+			queueMicrotask(() => this.#commitDrag());
+		});
+	}
+
+	#onPointerLeave = () => this.#options.onPointer(null);
+
+	/** One transaction for the whole dragged selection: one update on the wire, one undo step. */
+	#commitDrag(): void {
+		this.#commitScheduled = false;
+		const positions = new Map<string, Position>();
+		for (const id of this.#dragging.keys()) {
+			const node = this.#cy.getElementById(id);
+			if (node.empty()) continue;
+			const { x, y } = node.position();
+			positions.set(id, { x: clampCoordinate(Math.round(x)), y: clampCoordinate(Math.round(y)) });
+		}
+		this.#dragging.clear();
+		if (positions.size > 0) this.#model.moveActors(positions);
+		this.#options.onDrag(null);
+	}
+
+	#pruneSelection(): void {
+		const kept = this.#selection.filter((id) => this.#cy.getElementById(id).nonempty());
+		if (kept.length === this.#selection.length) return;
+		this.#selection = kept;
+		this.#notifySelection();
+	}
+
+	/** Selection events come one per element; report the settled selection once. */
+	#notifySelection(): void {
+		if (this.#selectionNotice) return;
+		this.#selectionNotice = true;
+		queueMicrotask(() => {
+			this.#selectionNotice = false;
+			this.#options.onSelectionChange([...this.#selection]);
+		});
+	}
+}
