@@ -1,4 +1,5 @@
 // Public API of the map model: schema, validation, readers, the MapModel class, migrations and the demo map.
+// The discussion document (comments, annotations) has its own entry point: $lib/map/discussion.
 export * from './schema';
 export * from './vocabulary';
 export type * from './catalog-schema';

@@ -1,0 +1,194 @@
+// Property: random discussion operations on three replicas, delivered in random order, converge to the same document.
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import * as Y from 'yjs';
+import { GAP_STATUSES, TARGET_STATUSES, type DiscussionModel } from '$lib/map/discussion';
+import { REMOTE, syncAll } from '../helpers';
+import { discussionReplica } from './helpers';
+
+const REPLICAS = 3;
+const r = fc.nat(REPLICAS - 1);
+const pick = fc.nat(50);
+const USERS = ['u0', 'u1', 'u2'];
+
+type Op =
+	| { op: 'addThread'; r: number; actor: number; withText: boolean }
+	| { op: 'comment'; r: number; pick: number; mention: boolean }
+	| { op: 'edit'; r: number; pick: number; comment: number }
+	| { op: 'deleteComment'; r: number; pick: number; comment: number }
+	| { op: 'resolve'; r: number; pick: number; resolved: boolean }
+	| { op: 'deleteThread'; r: number; pick: number }
+	| { op: 'addGap'; r: number }
+	| { op: 'gapStatus'; r: number; pick: number; status: (typeof GAP_STATUSES)[number] }
+	| { op: 'deleteGap'; r: number; pick: number }
+	| { op: 'threadOnGap'; r: number; pick: number }
+	| { op: 'target'; r: number; status: (typeof TARGET_STATUSES)[number] }
+	| { op: 'markRead'; r: number; pick: number; user: number }
+	| { op: 'deliver'; r: number; pick: number };
+
+const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
+	{ weight: 2, arbitrary: fc.record({ op: fc.constant('addThread' as const), r, actor: fc.nat(3), withText: fc.boolean() }) },
+	{ weight: 5, arbitrary: fc.record({ op: fc.constant('comment' as const), r, pick, mention: fc.boolean() }) },
+	{ weight: 1, arbitrary: fc.record({ op: fc.constant('edit' as const), r, pick, comment: pick }) },
+	{ weight: 1, arbitrary: fc.record({ op: fc.constant('deleteComment' as const), r, pick, comment: pick }) },
+	{ weight: 1, arbitrary: fc.record({ op: fc.constant('resolve' as const), r, pick, resolved: fc.boolean() }) },
+	{ weight: 1, arbitrary: fc.record({ op: fc.constant('deleteThread' as const), r, pick }) },
+	{ weight: 1, arbitrary: fc.record({ op: fc.constant('addGap' as const), r }) },
+	{ weight: 1, arbitrary: fc.record({ op: fc.constant('gapStatus' as const), r, pick, status: fc.constantFrom(...GAP_STATUSES) }) },
+	{ weight: 1, arbitrary: fc.record({ op: fc.constant('deleteGap' as const), r, pick }) },
+	{ weight: 1, arbitrary: fc.record({ op: fc.constant('threadOnGap' as const), r, pick }) },
+	{ weight: 1, arbitrary: fc.record({ op: fc.constant('target' as const), r, status: fc.constantFrom(...TARGET_STATUSES) }) },
+	{ weight: 2, arbitrary: fc.record({ op: fc.constant('markRead' as const), r, pick, user: fc.nat(USERS.length - 1) }) },
+	{ weight: 6, arbitrary: fc.record({ op: fc.constant('deliver' as const), r, pick }) }
+);
+
+interface Peer {
+	doc: Y.Doc;
+	model: DiscussionModel;
+	tick: () => void;
+	inbox: Uint8Array[];
+}
+
+function nth(map: Y.Map<unknown>, index: number): string | undefined {
+	const ids = [...map.keys()].sort();
+	return ids.length === 0 ? undefined : ids[index % ids.length];
+}
+
+function makePeers(): Peer[] {
+	const peers = Array.from({ length: REPLICAS }, (_, i) => {
+		const { doc, model, tick } = discussionReplica(`r${i}-`);
+		return { doc, model, tick: () => void tick(7 + i), inbox: [] as Uint8Array[] };
+	});
+	peers[0]!.model.addThread({ anchor: { kind: 'actor', id: 'a0' }, createdBy: 'u0', text: 'Aloitus @u1' });
+	syncAll(...peers.map((peer) => peer.doc));
+	for (const peer of peers) {
+		peer.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin === REMOTE) return;
+			for (const other of peers) if (other !== peer) other.inbox.push(update);
+		});
+	}
+	return peers;
+}
+
+function deliver(peer: Peer, index: number): void {
+	if (peer.inbox.length === 0) return;
+	const [update] = peer.inbox.splice(index % peer.inbox.length, 1);
+	Y.applyUpdate(peer.doc, update!, REMOTE);
+}
+
+function commentId(model: DiscussionModel, threadId: string, index: number): string | undefined {
+	const comments = model.thread(threadId)?.comments ?? [];
+	return comments.length === 0 ? undefined : comments[index % comments.length]!.id || undefined;
+}
+
+/** Every comment written (id -> thread) and every comment deleted on purpose, to prove no other comment is lost. */
+interface Ledger {
+	written: Map<string, string>;
+	deleted: Set<string>;
+}
+
+function apply(peers: Peer[], step: Op, ledger: Ledger): void {
+	const peer = peers[step.r]!;
+	const { model } = peer;
+	peer.tick();
+	const author = USERS[step.r]!;
+	const thread = 'pick' in step ? nth(model.parts.threads, step.pick) : undefined;
+	const gap = 'pick' in step ? nth(model.parts.gaps, step.pick) : undefined;
+	switch (step.op) {
+		case 'addThread': {
+			const id = model.addThread({ anchor: { kind: 'actor', id: `a${step.actor}` }, createdBy: author, ...(step.withText && { text: 'Uusi' }) });
+			for (const comment of model.thread(id)!.comments) ledger.written.set(comment.id, id);
+			break;
+		}
+		case 'comment':
+			if (thread) ledger.written.set(model.addComment(thread, { author, text: step.mention ? 'Katso @u2' : 'Ok' }), thread);
+			break;
+		case 'edit': {
+			const comment = thread && commentId(model, thread, step.comment);
+			if (thread && comment) model.editComment(thread, comment, `Muokattu @u0 ${step.r}`);
+			break;
+		}
+		case 'deleteComment': {
+			const comment = thread && commentId(model, thread, step.comment);
+			if (thread && comment && model.deleteComment(thread, comment)) ledger.deleted.add(comment);
+			break;
+		}
+		case 'resolve':
+			if (thread) model.resolveThread(thread, step.resolved);
+			break;
+		case 'deleteThread':
+			if (thread) model.deleteThread(thread);
+			break;
+		case 'addGap':
+			model.addGap({ type: 'missing_link', title: 'Aukko', anchor: { kind: 'point', x: step.r, y: 0 }, createdBy: author });
+			break;
+		case 'gapStatus':
+			if (gap) model.updateGap(gap, { status: step.status });
+			break;
+		case 'deleteGap':
+			if (gap) model.deleteGap(gap);
+			break;
+		case 'threadOnGap':
+			if (gap) {
+				const id = model.addThread({ anchor: { kind: 'gap', id: gap }, createdBy: author, text: 'Miksi?' });
+				for (const comment of model.thread(id)!.comments) ledger.written.set(comment.id, id);
+			}
+			break;
+		case 'target':
+			model.addTarget({ title: 'Tavoite', status: step.status, actors: ['a0'], createdBy: author });
+			break;
+		case 'markRead':
+			if (thread) model.markRead(USERS[step.user]!, thread);
+			break;
+		case 'deliver':
+			deliver(peer, step.pick);
+			break;
+		default:
+			throw new Error(`unknown op ${JSON.stringify(step satisfies never)}`);
+	}
+}
+
+function drain(peers: Peer[], order: number[]): void {
+	for (let turn = 0; ; turn++) {
+		const waiting = peers.filter((peer) => peer.inbox.length > 0);
+		if (waiting.length === 0) return;
+		const choice = order.length === 0 ? 0 : order[turn % order.length]!;
+		deliver(waiting[choice % waiting.length]!, choice + turn);
+	}
+}
+
+describe('discussion convergence property', () => {
+	it('converges three replicas: same snapshot, same unread counts and mentions, no comment lost', { timeout: 60_000 }, () => {
+		fc.assert(
+			fc.property(fc.array(opArbitrary, { minLength: 5, maxLength: 80, size: 'max' }), fc.array(fc.nat(100), { maxLength: 20 }), (ops, order) => {
+				const peers = makePeers();
+				const ledger: Ledger = { written: new Map(), deleted: new Set() };
+				for (const step of ops) apply(peers, step, ledger);
+				drain(peers, order);
+
+				const [first, ...rest] = peers.map((peer) => peer.model.snapshot());
+				for (const snapshot of rest) expect(snapshot).toEqual(first);
+				for (const user of USERS) {
+					const counts = peers.map((peer) => peer.model.unreadCounts(user));
+					for (const count of counts.slice(1)) expect(count).toEqual(counts[0]);
+				}
+				const mentions = peers.map((peer) => peer.model.mentionsOf('U2').map((m) => m.comment.id));
+				for (const list of mentions.slice(1)) expect(list).toEqual(mentions[0]);
+				// Threads about gaps that were deleted concurrently may remain; everything else resolves.
+				const issues = [...first!.gaps, ...first!.targets, ...first!.threads].flatMap((e) => e.issues);
+				expect(issues.filter((issue) => issue.code !== 'unknown_anchor')).toEqual([]);
+				for (const thread of first!.threads) {
+					const ids = thread.comments.map((c) => c.id);
+					expect(new Set(ids).size).toBe(ids.length);
+				}
+				// Every comment written survives unless it was deleted, or its whole thread was.
+				const threads = new Map(first!.threads.map((t) => [t.id, new Set(t.comments.map((c) => c.id))]));
+				for (const [comment, thread] of ledger.written) {
+					if (ledger.deleted.has(comment) || !threads.has(thread)) continue;
+					expect(threads.get(thread)!.has(comment), comment).toBe(true);
+				}
+			}),
+			{ numRuns: 100 }
+		);
+	});
+});
