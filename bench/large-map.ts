@@ -34,7 +34,7 @@ interface LoadTimes {
 
 /** Stores a document as a map's snapshot, as compaction leaves it, owned by `ownerId`. */
 async function storeMap(storage: SqliteStorage, ownerId: string, mapId: string, doc: Y.Doc): Promise<void> {
-	await storage.createMap({ id: mapId, title: mapId, createdBy: ownerId, createdAt: Date.now() }, ownerId, Y.encodeStateAsUpdate(doc));
+	await storage.createMap({ id: mapId, title: mapId, createdBy: ownerId, createdAt: Date.now() }, ownerId, new Map([[mapId, Y.encodeStateAsUpdate(doc)]]));
 }
 
 async function loadInFreshProcess(file: string, mapId: string): Promise<LoadTimes> {

@@ -80,7 +80,7 @@ async function newStorage(dir: string, name: string): Promise<{ storage: SqliteS
 	await storage.createUser({ id: 'owner', username: 'owner', displayName: 'Owner', passwordHash: '-', isAdmin: true, disabled: false, createdAt: 0 });
 	const doc = new Y.Doc();
 	initializeDocument(doc, { title: 'Storage benchmark' });
-	await storage.createMap({ id: MAP_ID, title: 'Storage benchmark', createdBy: 'owner', createdAt: 0 }, 'owner', Y.encodeStateAsUpdate(doc));
+	await storage.createMap({ id: MAP_ID, title: 'Storage benchmark', createdBy: 'owner', createdAt: 0 }, 'owner', new Map([[MAP_ID, Y.encodeStateAsUpdate(doc)]]));
 	doc.destroy();
 	return { storage, file };
 }
@@ -91,7 +91,7 @@ export async function runStorageSection(options: { edits: number; log: (line: st
 		// The real room: a client's updates arrive one by one; the room stores each before it would
 		// broadcast and compacts every SYNC.compactAfterUpdates.
 		const live = await newStorage(dir, 'room');
-		const room = new SyncRoom(MAP_ID, live.storage, () => {});
+		const room = new SyncRoom({ mapId: MAP_ID, kind: 'graph', docId: MAP_ID }, live.storage, () => {});
 		await room.ready;
 		const client = new Y.Doc();
 		Y.applyUpdate(client, Y.encodeStateAsUpdate(room.doc));

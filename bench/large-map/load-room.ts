@@ -11,7 +11,7 @@ if (!file || !mapId) throw new Error('usage: load-room <sqlite file> <map id>');
 const storage = new SqliteStorage({ file });
 // The same room the server creates, timed from construction to ready (read + apply + migrate).
 const roomStart = performance.now();
-const room = new SyncRoom(mapId, storage, () => {});
+const room = new SyncRoom({ mapId, kind: 'graph', docId: mapId }, storage, () => {});
 await room.ready;
 const roomMs = performance.now() - roomStart;
 

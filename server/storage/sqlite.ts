@@ -292,7 +292,7 @@ export class SqliteStorage implements Storage {
 	}
 
 	// ---- maps and members
-	createMap(map: MapRecord, ownerId: string, initialDocument: Uint8Array) {
+	createMap(map: MapRecord, ownerId: string, initialDocuments: ReadonlyMap<string, Uint8Array>) {
 		return this.run(() =>
 			this.db.transaction(() => {
 				this.stmt('INSERT INTO maps (id, title, created_by, created_at) VALUES (?, ?, ?, ?)').run(
@@ -302,10 +302,9 @@ export class SqliteStorage implements Storage {
 					map.createdAt
 				);
 				this.stmt("INSERT INTO map_members (map_id, user_id, role) VALUES (?, ?, 'owner')").run(map.id, ownerId);
-				this.stmt('INSERT INTO doc_snapshots (doc_id, snapshot, upto_seq) VALUES (?, ?, 0)').run(
-					map.id,
-					Buffer.from(initialDocument)
-				);
+				for (const [docId, initial] of initialDocuments) {
+					this.stmt('INSERT INTO doc_snapshots (doc_id, snapshot, upto_seq) VALUES (?, ?, 0)').run(docId, Buffer.from(initial));
+				}
 			})()
 		);
 	}

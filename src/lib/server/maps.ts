@@ -2,6 +2,8 @@
 // caller's role, and changing who may do what.
 import * as Y from 'yjs';
 import { MapModel, initializeDocument, populateDemoMap, type MapSnapshot } from '../map';
+import { initializeDiscussionDocument } from '../map/discussion';
+import { documentId } from './documents';
 import type { MapRecord, MapRole } from './storage/types';
 import type { AppServices } from './context';
 import { AppError, badRequest, conflict, forbidden, notFound } from './errors';
@@ -25,7 +27,7 @@ export function checkMapTitle(raw: unknown): string {
 	return title;
 }
 
-/** Creates a map owned by `ownerId`; its first document is written by the server, never a client. */
+/** Creates a map owned by `ownerId`; its first documents (graph and discussion) are written by the server, never a client. */
 export async function createMap(
 	services: AppServices,
 	ownerId: string,
@@ -38,9 +40,16 @@ export async function createMap(
 	const model = new MapModel(doc);
 	model.setTitle(title);
 	if (options.demo) populateDemoMap(model);
+	const discussion = new Y.Doc();
+	initializeDiscussionDocument(discussion);
 	const record: MapRecord = { id: newId(), title, createdBy: ownerId, createdAt: Date.now() };
-	await services.storage.createMap(record, ownerId, Y.encodeStateAsUpdate(doc));
+	const documents = new Map([
+		[documentId(record.id, 'graph'), Y.encodeStateAsUpdate(doc)],
+		[documentId(record.id, 'discussion'), Y.encodeStateAsUpdate(discussion)]
+	]);
+	await services.storage.createMap(record, ownerId, documents);
 	doc.destroy();
+	discussion.destroy();
 	return record;
 }
 

@@ -129,7 +129,8 @@ export interface InviteStore {
 }
 
 export interface MapStore {
-	createMap(map: MapRecord, ownerId: string, initialDocument: Uint8Array): Promise<void>;
+	/** Creates the map, its owner and its first documents (keyed by document id) in one transaction. */
+	createMap(map: MapRecord, ownerId: string, initialDocuments: ReadonlyMap<string, Uint8Array>): Promise<void>;
 	getMap(id: string): Promise<MapRecord | null>;
 	listMaps(): Promise<MapRecord[]>;
 	listMapsForUser(userId: string): Promise<MapWithRole[]>;
