@@ -5,7 +5,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		// KARTTA_BUILD_DIR / KARTTA_KIT_DIR let several builds live side by side (parallel work, CI).
+		adapter: adapter({ out: process.env.KARTTA_BUILD_DIR ?? 'build' }),
+		outDir: process.env.KARTTA_KIT_DIR ?? '.svelte-kit',
 		// SvelteKit's CSRF origin check stays on for form posts (issue 7).
 		csrf: { trustedOrigins: [] },
 		// 'self' covers same-origin ws:/wss: in current browsers; Cytoscape sets inline styles.

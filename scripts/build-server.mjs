@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 
 await build({
 	entryPoints: { 'kartta-server': 'server/main.ts', 'kartta-cli': 'server/cli.ts' },
-	outdir: 'build',
+	outdir: process.env.KARTTA_BUILD_DIR ?? 'build',
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
@@ -12,4 +12,4 @@ await build({
 	sourcemap: true,
 	logLevel: 'warning'
 });
-console.log('built build/kartta-server.js and build/kartta-cli.js');
+console.log(`built ${process.env.KARTTA_BUILD_DIR ?? 'build'}/kartta-server.js and kartta-cli.js`);
