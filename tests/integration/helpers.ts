@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import type { WebsocketProvider } from 'y-websocket';
-import { ROOT, type LoggedIn, type TestServer } from '../support/server';
+import { CLI_ENTRY, type LoggedIn, type TestServer } from '../support/server';
 import { waitFor } from '../support/sync-client';
 
 // ---- the wire format, written by hand so the tests do not trust the server's own encoder
@@ -221,7 +221,7 @@ export interface CliResult {
 /** Runs build/kartta-cli.js against the server's data folder without blocking the event loop. */
 export function runCli(server: TestServer, args: string[], input = ''): Promise<CliResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [join(ROOT, 'build/kartta-cli.js'), ...args], {
+		const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
 			env: { ...process.env, DATA_DIR: server.dataDir, LOG_LEVEL: 'silent' },
 			stdio: ['pipe', 'pipe', 'pipe']
 		});

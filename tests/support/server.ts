@@ -10,7 +10,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 /** Tests run the build in KARTTA_BUILD_DIR (default build/), so parallel builds do not collide. */
 const BUILD_DIR = resolve(ROOT, process.env.KARTTA_BUILD_DIR ?? 'build');
 const SERVER_ENTRY = join(BUILD_DIR, 'kartta-server.js');
-const CLI_ENTRY = join(BUILD_DIR, 'kartta-cli.js');
+export const CLI_ENTRY = join(BUILD_DIR, 'kartta-cli.js');
 export const TEST_PASSWORD = 'correct-horse-battery-9';
 
 export async function freePort(): Promise<number> {
