@@ -5,7 +5,7 @@ import type { MapRole } from '../../src/lib/server/storage/types';
 import type { AuthenticatedUser } from '../../src/lib/server/auth/sessions';
 import { CLOSE, SYNC } from '../../src/lib/server/limits';
 import { canWriteDocument } from '../../src/lib/server/documents';
-import { decodeClientMessage } from './protocol';
+import { decodeClientMessage, encodeRoleMessage } from './protocol';
 import { colourForUser, type PresenceUser } from './awareness-guard';
 import type { SyncRoom } from './room';
 
@@ -63,7 +63,10 @@ export class SyncConnection {
 
 	/** Applies a role change to a live socket without reconnecting it. */
 	setRole(role: MapRole): void {
+		if (role === this.identity.role) return;
 		this.identity = { ...this.identity, role };
+		// Tell the page, so its controls follow the new role without a reload.
+		this.send(encodeRoleMessage(role));
 	}
 
 	/** Called once the room is ready: greets the client, then replays what it sent meanwhile. */

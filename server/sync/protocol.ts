@@ -4,11 +4,13 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { MESSAGE_ROLE } from '../../src/lib/shared/wire';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
+export { MESSAGE_ROLE };
 
 export const SYNC_STEP1 = syncProtocol.messageYjsSyncStep1;
 export const SYNC_STEP2 = syncProtocol.messageYjsSyncStep2;
@@ -102,5 +104,12 @@ export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array 
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
 	encoding.writeVarUint8Array(encoder, awarenessUpdate);
+	return encoding.toUint8Array(encoder);
+}
+
+export function encodeRoleMessage(role: string): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_ROLE);
+	encoding.writeVarString(encoder, role);
 	return encoding.toUint8Array(encoder);
 }

@@ -2,6 +2,8 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { writable, type Readable } from 'svelte/store';
+import * as decoding from 'lib0/decoding';
+import { MESSAGE_ROLE } from '$lib/shared/wire';
 import { INITIAL_STATUS, nextStatus, type ConnectionStatus, type ProviderEvent } from './connection-status';
 
 /**
@@ -16,6 +18,10 @@ export interface MapConnection {
 	readonly status: Readable<ConnectionStatus>;
 	/** Resolves when the document has synced with the server for the first time. */
 	readonly firstSync: Promise<void>;
+	/** The role the server last announced for this socket (null until it changes one). */
+	readonly role: Readable<string | null>;
+	/** Why the server refused or ended the connection for good (null while it has not). */
+	readonly refusal: Readable<{ code: number; reason: string } | null>;
 	destroy(): void;
 }
 
@@ -43,7 +49,13 @@ export function openConnection(mapId: string): MapConnection {
 	const onStatus = ({ status }: { status: 'connecting' | 'connected' | 'disconnected' }) => apply({ type: 'status', status });
 	const onSync = (synced: boolean) => apply({ type: 'sync', synced });
 	const onConnectionClose = () => apply({ type: 'connection-close' });
-	const onClosed = () => apply({ type: 'closed' });
+	const refusal = writable<{ code: number; reason: string } | null>(null);
+	const onClosed = (close: { code: number; reason: string }) => {
+		refusal.set(close);
+		apply({ type: 'closed' });
+	};
+	const role = writable<string | null>(null);
+	provider.messageHandlers[MESSAGE_ROLE] = (_encoder, decoder) => role.set(decoding.readVarString(decoder));
 	provider.on('status', onStatus);
 	provider.on('sync', onSync);
 	provider.on('connection-close', onConnectionClose);
@@ -64,6 +76,8 @@ export function openConnection(mapId: string): MapConnection {
 		provider,
 		status: { subscribe: status.subscribe },
 		firstSync,
+		role: { subscribe: role.subscribe },
+		refusal: { subscribe: refusal.subscribe },
 		destroy() {
 			provider.off('status', onStatus);
 			provider.off('sync', onSync);

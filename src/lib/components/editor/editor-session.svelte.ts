@@ -44,6 +44,10 @@ export interface SessionOptions {
 
 export class EditorSession {
 	status = $state<ConnectionStatus>('connecting');
+	/** The role the server announced after a change by an owner (null: as the page was loaded). */
+	serverRole = $state<string | null>(null);
+	/** Why the server ended the connection for good (access removed, session ended), if it did. */
+	refusal = $state.raw<{ code: number; reason: string } | null>(null);
 	/** True once the document has synced and the graph is drawn. */
 	ready = $state(false);
 	actors = $state.raw<ActorView[]>([]);
@@ -78,6 +82,8 @@ export class EditorSession {
 		this.#presence = new Presence(this.#connection.provider.awareness);
 		this.#cleanups.push(
 			this.#connection.status.subscribe((status) => (this.status = status)),
+			this.#connection.role.subscribe((role) => (this.serverRole = role)),
+			this.#connection.refusal.subscribe((refusal) => (this.refusal = refusal)),
 			this.#undo.canUndo.subscribe((value) => (this.canUndo = value)),
 			this.#undo.canRedo.subscribe((value) => (this.canRedo = value)),
 			this.#presence.subscribe((peers) => {
