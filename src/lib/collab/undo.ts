@@ -1,7 +1,7 @@
-// This user's undo history: one Y.UndoManager over the map's elements that only tracks edits made through our model.
+// This user's undo history: one Y.UndoManager over everything users edit in the map, tracking only edits made through our model.
 import * as Y from 'yjs';
 import { writable, type Readable } from 'svelte/store';
-import type { MapModel } from '$lib/map';
+import { undoScope, type MapModel } from '$lib/map';
 
 /**
  * Edits closer together than this merge into one undo step. Every gesture calls stopCapturing()
@@ -21,9 +21,10 @@ export interface UndoHistory {
 }
 
 export function createUndoHistory(model: MapModel): UndoHistory {
-	const { actors, links, regions } = model.parts;
-	// Only our own origin: a collaborator's edits are never undone by us.
-	const manager = new Y.UndoManager([actors, links, regions], {
+	// The whole scope (actors, links, regions, sectors, fields, views): deleting a sector or a field
+	// also edits actors and links, and one undo step must restore both. Only our own origin: a
+	// collaborator's edits are never undone by us.
+	const manager = new Y.UndoManager(undoScope(model.parts), {
 		trackedOrigins: new Set([model.origin]),
 		captureTimeout: UNDO_CAPTURE_TIMEOUT_MS
 	});
