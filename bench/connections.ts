@@ -12,6 +12,8 @@ const BATCH_TIMEOUT_MS = 30_000;
 const MAX_FAILED_SHARE = 0.05;
 const SETTLE_MS = 1500;
 const SOCKETS_TARGET = 1000;
+/** Sessions behind the sockets: several sockets share one, like tabs of one browser. */
+const MAX_SESSIONS = 200;
 
 interface ConnectionResult {
 	kind: ServerKind;
@@ -70,15 +72,22 @@ export async function runConnectionsSection(options: {
 	const { site, log } = options;
 	const results: ConnectionResult[] = [];
 	for (const kind of options.servers) {
+		let docNames = Array.from({ length: MAPS }, (_, m) => `idle-${m}`);
+		let cookieFor: ((i: number) => string) | undefined;
+		if (kind === 'kartta') {
+			// Logins (argon2id, 19 MiB each) and map creation run in a process of their own: memory
+			// they leave behind would otherwise be reused by the sockets and hide their cost.
+			const setup = await site.start();
+			try {
+				await site.ensureSessions(setup, Math.min(options.sockets, MAX_SESSIONS));
+				docNames = await site.createMaps(setup, MAPS, 'Idle');
+			} finally {
+				await setup.stop();
+			}
+			cookieFor = (i) => site.cookieFor(i);
+		}
 		const server = kind === 'kartta' ? await site.start() : kind === 'y-websocket-server' ? await startYWebsocketServer() : await startHocuspocus();
 		try {
-			let docNames = Array.from({ length: MAPS }, (_, m) => `idle-${m}`);
-			let cookieFor: ((i: number) => string) | undefined;
-			if (kind === 'kartta') {
-				await site.ensureSessions(server, Math.min(options.sockets, 200));
-				docNames = await site.createMaps(server, MAPS, 'Idle');
-				cookieFor = (i) => site.cookieFor(i);
-			}
 			const result = await measure(kind, server, docNames, options.sockets, cookieFor);
 			log(`  ${SHORT_NAME[kind]}: ${result.open} sockets open (${result.stoppedBecause}), RSS ${fmtBytes(result.rss)}`);
 			results.push(result);

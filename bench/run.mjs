@@ -11,16 +11,18 @@ process.chdir(join(import.meta.dirname, '..'));
 const OUT_DIR = 'node_modules/.cache/kartta-bench';
 /** A private copy of build/, so a rebuild by someone else mid-run cannot pull the server away. */
 const APP_DIR = `${OUT_DIR}/app`;
-const BUILD_OUTPUTS = ['build/handler.js', 'build/kartta-server.js', 'build/kartta-cli.js'];
+/** The build to measure: build/ or KARTTA_BUILD_DIR (parallel builds live side by side). */
+const BUILD_DIR = process.env.KARTTA_BUILD_DIR ?? 'build';
+const BUILD_OUTPUTS = ['handler.js', 'kartta-server.js', 'kartta-cli.js'].map((file) => join(BUILD_DIR, file));
 /** The connection test holds 2,000 sockets on each side of loopback, plus files and pipes. */
 const MIN_OPEN_FILES = 8192;
 
 if (!BUILD_OUTPUTS.every((file) => existsSync(file))) {
-	console.error('No build found: run `npm run build` first (`npm run bench` does).');
+	console.error(`No build in ${BUILD_DIR}/: run \`npm run build\` first (\`npm run bench\` does).`);
 	process.exit(1);
 }
 rmSync(APP_DIR, { recursive: true, force: true });
-cpSync('build', APP_DIR, { recursive: true });
+cpSync(BUILD_DIR, APP_DIR, { recursive: true });
 
 await build({
 	entryPoints: { main: 'bench/main.ts', 'load-room': 'bench/large-map/load-room.ts' },

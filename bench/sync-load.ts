@@ -3,6 +3,7 @@
 // turn in short interleaved slices, so a shared machine's slow moments fall on all of them alike.
 // Latency runs from the sender's move to each other editor observing it (one process, one clock);
 // server CPU and memory come from /proc.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { MapModel } from '../src/lib/map';
 import { connectClient, within, type SyncClient } from './lib/clients';
@@ -53,6 +54,9 @@ export interface SyncResult {
 	serverCores: number;
 	serverPeakRss: number;
 	generatorCores: number;
+	/** Median over slices of the load generator's p99 event-loop delay, and the largest delay seen. */
+	generatorLagP99: number;
+	generatorLagMax: number;
 	/** Median payload of one move's update message. */
 	moveMessageBytes: number;
 }
@@ -73,6 +77,9 @@ interface Fleet {
 	sent: Map<number, SentMove>;
 	latencies: Samples;
 	sliceP95s: number[];
+	/** The load generator's own event-loop delay while driving: when high, it is the bottleneck. */
+	loopLagP99s: number[];
+	loopLagMax: number;
 	measuredMs: number;
 	serverCpuMs: number;
 	generatorCpuMs: number;
@@ -116,6 +123,8 @@ async function connectFleet(target: SyncTarget, scenario: SyncScenario, fleets: 
 		sent: new Map(),
 		latencies: new Samples(),
 		sliceP95s: [],
+		loopLagP99s: [],
+		loopLagMax: 0,
 		measuredMs: 0,
 		serverCpuMs: 0,
 		generatorCpuMs: 0,
@@ -189,6 +198,8 @@ async function driveSlice(
 	let serverBefore: ProcessSample | null = null;
 	let generatorBefore: NodeJS.CpuUsage | null = null;
 	const sliceLatencyStart = fleet.latencies.length;
+	const lag = monitorEventLoopDelay({ resolution: 1 });
+	if (record) lag.enable();
 	await new Promise<void>((resolve) => {
 		const timer = setInterval(() => {
 			const now = performance.now();
@@ -232,6 +243,9 @@ async function driveSlice(
 	// Moves are only looked up while in flight; forgetting them keeps lookups cheap.
 	fleet.sent.clear();
 	if (!record) return;
+	lag.disable();
+	fleet.loopLagP99s.push(lag.percentile(99) / 1e6);
+	fleet.loopLagMax = Math.max(fleet.loopLagMax, lag.max / 1e6);
 	const sliceSamples = new Samples();
 	for (let i = sliceLatencyStart; i < fleet.latencies.length; i++) sliceSamples.push(fleet.latencies.at(i));
 	fleet.sliceP95s.push(percentile(sliceSamples.sorted(), 95));
@@ -265,6 +279,8 @@ export async function runSyncScenario(targets: SyncTarget[], scenario: SyncScena
 				serverCores: fleet.serverCpuMs / fleet.measuredMs,
 				serverPeakRss: fleet.target.sample().peakRssBytes,
 				generatorCores: fleet.generatorCpuMs / fleet.measuredMs,
+				generatorLagP99: median(fleet.loopLagP99s),
+				generatorLagMax: fleet.loopLagMax,
 				moveMessageBytes: median(fleet.clients.flatMap((c) => c.sentUpdateBytes))
 			};
 		});

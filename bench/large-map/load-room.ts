@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { SqliteStorage } from '../../server/storage/sqlite';
 import { SyncRoom } from '../../server/sync/room';
+import { documentId } from '../../src/lib/server/documents';
 
 const [file, mapId] = process.argv.slice(2);
 if (!file || !mapId) throw new Error('usage: load-room <sqlite file> <map id>');
@@ -11,13 +12,15 @@ if (!file || !mapId) throw new Error('usage: load-room <sqlite file> <map id>');
 const storage = new SqliteStorage({ file });
 // The same room the server creates, timed from construction to ready (read + apply + migrate).
 const roomStart = performance.now();
-const room = new SyncRoom({ mapId, kind: 'graph', docId: mapId }, storage, () => {});
+const docId = documentId(mapId, 'graph');
+const room = new SyncRoom({ mapId, kind: 'graph', docId }, storage, () => {});
 await room.ready;
+if (room.doc.getMap('actors').size === 0) throw new Error(`map ${mapId} loaded empty`);
 const roomMs = performance.now() - roomStart;
 
 // The two halves on their own, for the report: reading the rows, and applying them into a Doc.
 const readStart = performance.now();
-const stored = await storage.loadDocument(mapId);
+const stored = await storage.loadDocument(docId);
 const readMs = performance.now() - readStart;
 const applyStart = performance.now();
 const doc = new Y.Doc();
