@@ -1,9 +1,12 @@
-// Opens a map's live connection: the Y.Doc, its y-websocket provider to /sync/<mapId>, and a readable connection status.
+// Opens a map's live connection: the Y.Doc, its y-websocket provider to /sync/<mapId>, an offline copy in
+// IndexedDB, and a readable connection status with the number of changes still waiting to be sent.
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { writable, type Readable } from 'svelte/store';
 import * as decoding from 'lib0/decoding';
 import { MESSAGE_ROLE } from '$lib/shared/wire';
+import { LOCAL_DB_PREFIX } from './local-data';
 import { INITIAL_STATUS, nextStatus, type ConnectionStatus, type ProviderEvent } from './connection-status';
 
 /**
@@ -22,6 +25,8 @@ export interface MapConnection {
 	readonly role: Readable<string | null>;
 	/** Why the server refused or ended the connection for good (null while it has not). */
 	readonly refusal: Readable<{ code: number; reason: string } | null>;
+	/** Local changes made since the document was last in step with the server (shown while offline). */
+	readonly unsynced: Readable<number>;
 	destroy(): void;
 }
 
@@ -30,8 +35,21 @@ export function syncUrl(location: Pick<Location, 'protocol' | 'host'>): string {
 	return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
 }
 
-export function openConnection(mapId: string): MapConnection {
+/** The offline copy's name: per user and document, so users sharing a browser never see each other's copies. */
+export function localCopyName(userId: string, docId: string): string {
+	return `${LOCAL_DB_PREFIX}${userId}:${docId}`;
+}
+
+export interface ConnectionOptions {
+	/** Keep an offline copy in IndexedDB for this user (cleared at logout); omit for none. */
+	userId?: string;
+}
+
+export function openConnection(mapId: string, options: ConnectionOptions = {}): MapConnection {
 	const doc = new Y.Doc();
+	// The offline copy: edits made while the network is down survive a closed tab and merge on reconnect.
+	const localCopy =
+		options.userId && typeof indexedDB !== 'undefined' ? new IndexeddbPersistence(localCopyName(options.userId, mapId), doc) : null;
 	const provider = new WebsocketProvider(syncUrl(window.location), mapId, doc, {
 		maxBackoffTime: MAX_RECONNECT_BACKOFF_MS,
 		// Tab-to-tab BroadcastChannel bypasses the server, so its awareness states would lack the
@@ -55,6 +73,24 @@ export function openConnection(mapId: string): MapConnection {
 		apply({ type: 'closed' });
 	};
 	const role = writable<string | null>(null);
+	const unsynced = writable(0);
+	let pending = 0;
+	const onLocalUpdate = (_update: Uint8Array, origin: unknown) => {
+		// Updates from the server or the offline copy are not ours to send.
+		if (origin === provider || origin === localCopy || state.status === 'synced') return;
+		unsynced.set(++pending);
+	};
+	doc.on('update', onLocalUpdate);
+	const onSynced = (synced: boolean) => {
+		if (synced) unsynced.set((pending = 0));
+	};
+	provider.on('sync', onSynced);
+
+	// A dead network can leave a socket looking open for a long time; the browser knows sooner.
+	const goOffline = () => provider.disconnect();
+	const goOnline = () => provider.connect();
+	window.addEventListener('offline', goOffline);
+	window.addEventListener('online', goOnline);
 	provider.messageHandlers[MESSAGE_ROLE] = (_encoder, decoder) => role.set(decoding.readVarString(decoder));
 	provider.on('status', onStatus);
 	provider.on('sync', onSync);
@@ -77,12 +113,18 @@ export function openConnection(mapId: string): MapConnection {
 		status: { subscribe: status.subscribe },
 		firstSync,
 		role: { subscribe: role.subscribe },
+		unsynced: { subscribe: unsynced.subscribe },
 		refusal: { subscribe: refusal.subscribe },
 		destroy() {
 			provider.off('status', onStatus);
 			provider.off('sync', onSync);
 			provider.off('connection-close', onConnectionClose);
 			provider.off('closed', onClosed);
+			provider.off('sync', onSynced);
+			doc.off('update', onLocalUpdate);
+			window.removeEventListener('offline', goOffline);
+			window.removeEventListener('online', goOnline);
+			void localCopy?.destroy();
 			// Disconnecting sends a null awareness state first, so others see us leave at once.
 			provider.destroy();
 			doc.destroy();

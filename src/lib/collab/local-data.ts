@@ -1,5 +1,6 @@
 // Clears what this browser keeps of maps between visits (offline copies), e.g. at logout.
-const LOCAL_DB_PREFIX = 'kartta:';
+/** Every IndexedDB database Kartta makes starts with this, so logout can find and remove them all. */
+export const LOCAL_DB_PREFIX = 'kartta:';
 
 export async function clearLocalData(): Promise<void> {
 	if (typeof indexedDB === 'undefined' || !('databases' in indexedDB)) return;

@@ -37,6 +37,8 @@ function nameOrder(): (a: Named, b: Named) => number {
 
 export interface SessionOptions {
 	mapId: string;
+	/** Whose offline copy of the map to keep in this browser. */
+	userId?: string;
 	readOnly: boolean;
 	linkLabel(kind: string): string;
 	newActorName(): string;
@@ -48,6 +50,8 @@ export class EditorSession {
 	serverRole = $state<string | null>(null);
 	/** Why the server ended the connection for good (access removed, session ended), if it did. */
 	refusal = $state.raw<{ code: number; reason: string } | null>(null);
+	/** Local changes not yet in step with the server (non-zero only while offline or resyncing). */
+	unsynced = $state(0);
 	/** True once the document has synced and the graph is drawn. */
 	ready = $state(false);
 	actors = $state.raw<ActorView[]>([]);
@@ -76,7 +80,7 @@ export class EditorSession {
 
 	constructor(options: SessionOptions) {
 		this.options = options;
-		this.#connection = openConnection(options.mapId);
+		this.#connection = openConnection(options.mapId, { userId: options.userId });
 		this.model = new MapModel(this.#connection.doc);
 		this.#undo = createUndoHistory(this.model);
 		this.#presence = new Presence(this.#connection.provider.awareness);
@@ -84,6 +88,7 @@ export class EditorSession {
 			this.#connection.status.subscribe((status) => (this.status = status)),
 			this.#connection.role.subscribe((role) => (this.serverRole = role)),
 			this.#connection.refusal.subscribe((refusal) => (this.refusal = refusal)),
+			this.#connection.unsynced.subscribe((count) => (this.unsynced = count)),
 			this.#undo.canUndo.subscribe((value) => (this.canUndo = value)),
 			this.#undo.canRedo.subscribe((value) => (this.canRedo = value)),
 			this.#presence.subscribe((peers) => {
