@@ -77,5 +77,18 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
 		detail TEXT NOT NULL DEFAULT '{}'
 	);
 	CREATE INDEX audit_events_at ON audit_events(at);
+	`,
+	`
+	CREATE TABLE activity (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+		document TEXT NOT NULL,
+		at INTEGER NOT NULL,
+		user_id TEXT NOT NULL REFERENCES users(id),
+		collection TEXT NOT NULL,
+		element_id TEXT NOT NULL,
+		action TEXT NOT NULL CHECK (action IN ('created', 'updated', 'deleted'))
+	);
+	CREATE INDEX activity_map_at ON activity(map_id, at);
 	`
 ];

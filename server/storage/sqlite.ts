@@ -5,6 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
 	StorageError,
+	type ActivityQuery,
+	type ActivityRecord,
 	type ApiTokenRecord,
 	type AuditEvent,
 	type DocumentStats,
@@ -423,6 +425,46 @@ export class SqliteStorage implements Storage {
 				updateBytes: u.bytes as number,
 				snapshotBytes: (s?.bytes as number | undefined) ?? 0
 			};
+		});
+	}
+
+	// ---- activity log
+	recordActivity(records: ActivityRecord[]) {
+		return this.run(() =>
+			this.db.transaction(() => {
+				const insert = this.stmt(
+					'INSERT INTO activity (map_id, document, at, user_id, collection, element_id, action) VALUES (?, ?, ?, ?, ?, ?, ?)'
+				);
+				for (const r of records) insert.run(r.mapId, r.document, r.at, r.userId, r.collection, r.elementId, r.action);
+			})()
+		);
+	}
+	listActivity(query: ActivityQuery) {
+		return this.run(() => {
+			const where = ['a.map_id = ?'];
+			const params: unknown[] = [query.mapId];
+			if (query.userId) (where.push('a.user_id = ?'), params.push(query.userId));
+			if (query.elementId) (where.push('a.element_id = ?'), params.push(query.elementId));
+			if (query.since !== undefined) (where.push('a.at >= ?'), params.push(query.since));
+			if (query.until !== undefined) (where.push('a.at <= ?'), params.push(query.until));
+			params.push(query.limit);
+			const rows = this.db
+				.prepare(
+					`SELECT a.*, u.username, u.display_name FROM activity a JOIN users u ON u.id = a.user_id
+					 WHERE ${where.join(' AND ')} ORDER BY a.at DESC, a.id DESC LIMIT ?`
+				)
+				.all(...params) as Row[];
+			return rows.map((row) => ({
+				mapId: row.map_id as string,
+				document: row.document as string,
+				at: row.at as number,
+				userId: row.user_id as string,
+				username: row.username as string,
+				displayName: row.display_name as string,
+				collection: row.collection as string,
+				elementId: row.element_id as string,
+				action: row.action as ActivityRecord['action']
+			}));
 		});
 	}
 

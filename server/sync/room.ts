@@ -2,7 +2,8 @@
 // stores each one durably before broadcasting it, compacts the log and unloads when idle.
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { DocumentStore } from '../../src/lib/server/storage/types';
+import type { ActivityRecord, ActivityStore, DocumentStore } from '../../src/lib/server/storage/types';
+import { activityOf } from './activity';
 import { SYNC, CLOSE } from '../../src/lib/server/limits';
 import { log } from '../../src/lib/server/log';
 import { migrateDocument } from '../../src/lib/map/migrations';
@@ -20,7 +21,7 @@ import type { SyncConnection } from './connection';
 import type { DocumentAddress, DocumentKind } from '../../src/lib/server/documents';
 
 /** The storage a room needs: the document half of the storage interface. */
-export type RoomStorage = Pick<DocumentStore, 'loadDocument' | 'appendUpdates' | 'compact'>;
+export type RoomStorage = Pick<DocumentStore, 'loadDocument' | 'appendUpdates' | 'compact'> & Pick<ActivityStore, 'recordActivity'>;
 
 /** Largest JSON state one awareness entry may carry (cursor, selection, drag preview). */
 const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
@@ -44,6 +45,8 @@ export class SyncRoom {
 	private connections = new Map<SyncConnection, Set<number>>();
 	private awarenessOwner = new Map<number, SyncConnection>();
 	private pending: PendingUpdate[] = [];
+	/** Who changed what, recorded once the changes themselves are stored. */
+	private pendingActivity: ActivityRecord[] = [];
 	private flushScheduled = false;
 	private flushChain: Promise<void> = Promise.resolve();
 	private lastSeq = 0;
@@ -86,6 +89,7 @@ export class SyncRoom {
 			this.storedBytes =
 				(stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
 			this.doc.on('update', this.onDocUpdate);
+			this.doc.on('afterTransaction', this.onTransaction);
 			this.migrate();
 			this.state = 'ready';
 		} catch (error) {
@@ -220,6 +224,25 @@ export class SyncRoom {
 		for (const connection of this.connections.keys()) connection.send(message);
 	};
 
+	// ---- activity
+
+	private onTransaction = (transaction: Y.Transaction) => {
+		const origin = transaction.origin as SyncConnection;
+		if (!this.connections.has(origin) || transaction.changed.size === 0) return;
+		const at = Date.now();
+		for (const entry of activityOf(transaction)) {
+			this.pendingActivity.push({ mapId: this.mapId, document: this.kind, at, userId: origin.user.id, ...entry });
+		}
+	};
+
+	/** The activity log is a record, not the data: failing to write it never fails an edit. */
+	private recordActivity(): void {
+		if (this.pendingActivity.length === 0) return;
+		const records = this.pendingActivity;
+		this.pendingActivity = [];
+		this.storage.recordActivity(records).catch((error) => log.warn('room.activity_failed', { docId: this.docId, error }));
+	}
+
 	// ---- durable broadcast
 
 	private onDocUpdate = (update: Uint8Array, origin: unknown) => {
@@ -257,6 +280,7 @@ export class SyncRoom {
 				if (connection !== origin) connection.send(message);
 			}
 		}
+		this.recordActivity();
 		if (this.updatesSinceSnapshot >= SYNC.compactAfterUpdates) await this.compact();
 	}
 
@@ -267,6 +291,7 @@ export class SyncRoom {
 	private failStorage(error: unknown): void {
 		log.error('room.store_failed', { docId: this.docId, error });
 		this.state = 'failed';
+		this.pendingActivity = [];
 		const reason = (error as { code?: string }).code ?? 'storage_failed';
 		for (const connection of [...this.connections.keys()]) connection.close(CLOSE.storageFailed, reason);
 		this.onIdle(this);
@@ -323,6 +348,7 @@ export class SyncRoom {
 		}
 		this.state = 'closed';
 		this.doc.off('update', this.onDocUpdate);
+		this.doc.off('afterTransaction', this.onTransaction);
 		this.awareness.destroy();
 		this.doc.destroy();
 	}

@@ -89,6 +89,34 @@ export interface AuditEvent {
 	detail: Record<string, unknown>;
 }
 
+/** One element changed by one user at one time (the map's activity log). */
+export interface ActivityRecord {
+	mapId: string;
+	/** 'graph' or 'discussion' (see documents.ts). */
+	document: string;
+	at: number;
+	userId: string;
+	/** The top-level collection: actors, links, regions, sectors, fields, views, gaps, threads, … */
+	collection: string;
+	elementId: string;
+	action: 'created' | 'updated' | 'deleted';
+}
+
+export interface ActivityQuery {
+	mapId: string;
+	userId?: string;
+	elementId?: string;
+	since?: number;
+	until?: number;
+	limit: number;
+}
+
+export interface ActivityStore {
+	recordActivity(records: ActivityRecord[]): Promise<void>;
+	/** Newest first. */
+	listActivity(query: ActivityQuery): Promise<(ActivityRecord & { username: string; displayName: string })[]>;
+}
+
 export interface AuditStore {
 	recordAudit(event: AuditEvent): Promise<void>;
 	listAudit(limit: number): Promise<AuditEvent[]>;
@@ -158,7 +186,8 @@ export interface Storage
 		InviteStore,
 		MapStore,
 		DocumentStore,
-		AuditStore {
+		AuditStore,
+		ActivityStore {
 	readonly kind: string;
 	close(): Promise<void>;
 }
