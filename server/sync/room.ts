@@ -30,6 +30,23 @@ const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
 
+/**
+ * The origin of a change the server makes itself (a version restore, a meeting's state): stored and
+ * broadcast like any edit, and logged as the user on whose behalf it was made, if any.
+ */
+export interface ServerChangeOrigin {
+	readonly kartta: 'server';
+	readonly userId: string | null;
+}
+
+export function serverOrigin(userId: string | null): ServerChangeOrigin {
+	return Object.freeze({ kartta: 'server', userId });
+}
+
+function isServerOrigin(origin: unknown): origin is ServerChangeOrigin {
+	return typeof origin === 'object' && origin !== null && (origin as ServerChangeOrigin).kartta === 'server';
+}
+
 interface PendingUpdate {
 	update: Uint8Array;
 	origin: SyncConnection | null;
@@ -227,13 +244,33 @@ export class SyncRoom {
 	// ---- activity
 
 	private onTransaction = (transaction: Y.Transaction) => {
-		const origin = transaction.origin as SyncConnection;
-		if (!this.connections.has(origin) || transaction.changed.size === 0) return;
+		if (transaction.changed.size === 0) return;
+		const origin = transaction.origin;
+		const userId = this.connections.has(origin as SyncConnection)
+			? (origin as SyncConnection).user.id
+			: isServerOrigin(origin)
+				? origin.userId
+				: null;
+		if (userId === null) return;
 		const at = Date.now();
 		for (const entry of activityOf(transaction)) {
-			this.pendingActivity.push({ mapId: this.mapId, document: this.kind, at, userId: origin.user.id, ...entry });
+			this.pendingActivity.push({ mapId: this.mapId, document: this.kind, at, userId, ...entry });
 		}
 	};
+
+	/**
+	 * A change made by the server itself, as one transaction: stored before it is broadcast, like a
+	 * client's. Resolves once it is stored. An idle room unloads again afterwards.
+	 */
+	async change(apply: (doc: Y.Doc) => void, onBehalfOf: string | null): Promise<void> {
+		await this.ready;
+		if (this.state !== 'ready') throw new Error(`map document ${this.docId} is not available`);
+		this.doc.transact(() => apply(this.doc), serverOrigin(onBehalfOf));
+		await this.drain();
+		// drain() may have failed the room (storage error); TypeScript cannot see that across the await.
+		if ((this.state as RoomState) === 'failed') throw new Error(`map document ${this.docId} could not be stored`);
+		if (this.connections.size === 0) this.scheduleUnload();
+	}
 
 	/** The activity log is a record, not the data: failing to write it never fails an edit. */
 	private recordActivity(): void {

@@ -178,6 +178,16 @@ export class SyncServer {
 		return this.closeWhere((c) => c.user.id === userId, CLOSE.unauthorized, reason);
 	}
 
+	/**
+	 * Changes a map's document on the server (restore, meeting state): loads it if needed, applies
+	 * one transaction, stores and broadcasts it to everyone connected.
+	 */
+	async changeDocument(mapId: string, kind: DocumentKind, apply: (doc: Y.Doc) => void, onBehalfOf: string | null): Promise<void> {
+		if (this.stopping) throw new Error('the server is shutting down');
+		const room = this.roomFor({ mapId, kind, docId: documentId(mapId, kind) });
+		await room.change(apply, onBehalfOf);
+	}
+
 	/** A map's current document: the live one if open, else loaded from storage. */
 	async readDocument(mapId: string, kind: DocumentKind = 'graph'): Promise<Y.Doc> {
 		const docId = documentId(mapId, kind);

@@ -10,6 +10,8 @@ import type { LoginThrottle } from './auth/throttle';
 /** What routes may ask of the sync server. */
 export interface SyncControl {
 	readDocument(mapId: string, kind?: DocumentKind): Promise<Y.Doc>;
+	/** One server-made change to a map's document, stored and broadcast to everyone connected. */
+	changeDocument(mapId: string, kind: DocumentKind, apply: (doc: Y.Doc) => void, onBehalfOf: string | null): Promise<void>;
 	membershipChanged(mapId: string, userId: string): Promise<void>;
 	closeUser(userId: string, reason: string): number;
 	stats(): { rooms: number; connections: number };
