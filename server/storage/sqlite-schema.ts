@@ -90,5 +90,17 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
 		action TEXT NOT NULL CHECK (action IN ('created', 'updated', 'deleted'))
 	);
 	CREATE INDEX activity_map_at ON activity(map_id, at);
+	`,
+	`
+	CREATE TABLE versions (
+		id TEXT PRIMARY KEY,
+		map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+		name TEXT NOT NULL,
+		kind TEXT NOT NULL CHECK (kind IN ('named', 'auto', 'meeting')),
+		created_by TEXT REFERENCES users(id),
+		created_at INTEGER NOT NULL,
+		snapshot BLOB NOT NULL
+	);
+	CREATE INDEX versions_map_at ON versions(map_id, created_at);
 	`
 ];

@@ -5,6 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
 	StorageError,
+	type VersionRecord,
+	type VersionSummary,
 	type ActivityQuery,
 	type ActivityRecord,
 	type ApiTokenRecord,
@@ -425,6 +427,51 @@ export class SqliteStorage implements Storage {
 				updateBytes: u.bytes as number,
 				snapshotBytes: (s?.bytes as number | undefined) ?? 0
 			};
+		});
+	}
+
+	// ---- versions
+	createVersion(v: VersionRecord) {
+		return this.run(() => {
+			this.stmt(
+				'INSERT INTO versions (id, map_id, name, kind, created_by, created_at, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?)'
+			).run(v.id, v.mapId, v.name, v.kind, v.createdBy, v.createdAt, Buffer.from(v.snapshot));
+		});
+	}
+	listVersions(mapId: string) {
+		return this.run(() =>
+			(
+				this.stmt(
+					`SELECT v.id, v.map_id, v.name, v.kind, v.created_by, v.created_at, length(v.snapshot) AS bytes, u.display_name
+					 FROM versions v LEFT JOIN users u ON u.id = v.created_by WHERE v.map_id = ? ORDER BY v.created_at DESC, v.rowid DESC`
+				).all(mapId) as Row[]
+			).map(
+				(row): VersionSummary => ({
+					id: row.id as string,
+					mapId: row.map_id as string,
+					name: row.name as string,
+					kind: row.kind as VersionSummary['kind'],
+					createdBy: (row.created_by as string | null) ?? null,
+					createdByName: (row.display_name as string | null) ?? null,
+					createdAt: row.created_at as number,
+					bytes: row.bytes as number
+				})
+			)
+		);
+	}
+	getVersion(mapId: string, id: string) {
+		return this.run(() => {
+			const row = this.stmt('SELECT * FROM versions WHERE map_id = ? AND id = ?').get(mapId, id) as Row | undefined;
+			if (!row) return null;
+			return {
+				id: row.id as string,
+				mapId: row.map_id as string,
+				name: row.name as string,
+				kind: row.kind as VersionRecord['kind'],
+				createdBy: (row.created_by as string | null) ?? null,
+				createdAt: row.created_at as number,
+				snapshot: new Uint8Array(row.snapshot as Buffer)
+			} satisfies VersionRecord;
 		});
 	}
 

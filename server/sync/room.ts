@@ -2,7 +2,9 @@
 // stores each one durably before broadcasting it, compacts the log and unloads when idle.
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { ActivityRecord, ActivityStore, DocumentStore } from '../../src/lib/server/storage/types';
+import type { ActivityRecord, ActivityStore, DocumentStore, VersionStore } from '../../src/lib/server/storage/types';
+import { AUTO_REASON } from '../../src/lib/server/versions';
+import { newId } from '../../src/lib/server/ids';
 import { activityOf } from './activity';
 import { SYNC, CLOSE } from '../../src/lib/server/limits';
 import { log } from '../../src/lib/server/log';
@@ -21,7 +23,9 @@ import type { SyncConnection } from './connection';
 import type { DocumentAddress, DocumentKind } from '../../src/lib/server/documents';
 
 /** The storage a room needs: the document half of the storage interface. */
-export type RoomStorage = Pick<DocumentStore, 'loadDocument' | 'appendUpdates' | 'compact'> & Pick<ActivityStore, 'recordActivity'>;
+export type RoomStorage = Pick<DocumentStore, 'loadDocument' | 'appendUpdates' | 'compact'> &
+	Pick<ActivityStore, 'recordActivity'> &
+	Pick<VersionStore, 'createVersion'>;
 
 /** Largest JSON state one awareness entry may carry (cursor, selection, drag preview). */
 const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
@@ -64,6 +68,10 @@ export class SyncRoom {
 	private pending: PendingUpdate[] = [];
 	/** Who changed what, recorded once the changes themselves are stored. */
 	private pendingActivity: ActivityRecord[] = [];
+	/** Automatic versions (graph only): edited since the last one, and when that was. */
+	private editedSinceVersion = false;
+	private lastVersionAt = Date.now();
+	private versioning: Promise<void> = Promise.resolve();
 	private flushScheduled = false;
 	private flushChain: Promise<void> = Promise.resolve();
 	private lastSeq = 0;
@@ -151,6 +159,7 @@ export class SyncRoom {
 		this.connections.delete(connection);
 		for (const id of owned) this.awarenessOwner.delete(id);
 		if (owned.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
+		if (connection.canWrite && !this.connectionsOf((c) => c.canWrite).length) this.saveAutoVersion(AUTO_REASON.lastEditorLeft);
 		if (this.connections.size === 0) this.scheduleUnload();
 	}
 
@@ -241,6 +250,30 @@ export class SyncRoom {
 		for (const connection of this.connections.keys()) connection.send(message);
 	};
 
+	// ---- automatic versions
+
+	/** Saves the graph as an automatic version once everything edited so far is stored. */
+	private saveAutoVersion(reason: string): void {
+		if (this.kind !== 'graph' || !this.editedSinceVersion || this.state !== 'ready') return;
+		this.editedSinceVersion = false;
+		this.lastVersionAt = Date.now();
+		this.versioning = this.versioning
+			.then(() => this.drain())
+			.then(async () => {
+				if (this.state !== 'ready') return;
+				await this.storage.createVersion({
+					id: newId(),
+					mapId: this.mapId,
+					name: reason,
+					kind: 'auto',
+					createdBy: null,
+					createdAt: Date.now(),
+					snapshot: Y.encodeStateAsUpdate(this.doc)
+				});
+			})
+			.catch((error) => log.warn('room.auto_version_failed', { docId: this.docId, error }));
+	}
+
 	// ---- activity
 
 	private onTransaction = (transaction: Y.Transaction) => {
@@ -284,6 +317,7 @@ export class SyncRoom {
 
 	private onDocUpdate = (update: Uint8Array, origin: unknown) => {
 		const from = this.connections.has(origin as SyncConnection) ? (origin as SyncConnection) : null;
+		if (from !== null || isServerOrigin(origin)) this.editedSinceVersion = true;
 		this.pending.push({ update, origin: from });
 		this.storedBytes += update.byteLength;
 		if (!this.flushScheduled) {
@@ -318,6 +352,7 @@ export class SyncRoom {
 			}
 		}
 		this.recordActivity();
+		if (Date.now() - this.lastVersionAt >= SYNC.autoVersionEveryMs) this.saveAutoVersion(AUTO_REASON.hourly);
 		if (this.updatesSinceSnapshot >= SYNC.compactAfterUpdates) await this.compact();
 	}
 
@@ -381,6 +416,7 @@ export class SyncRoom {
 		for (const connection of [...this.connections.keys()]) connection.close(closeCode, reason);
 		if (this.state === 'ready') {
 			await this.drain();
+			await this.versioning;
 			if (this.updatesSinceSnapshot > 0) await this.compact();
 		}
 		this.state = 'closed';

@@ -16,6 +16,7 @@ const MESSAGES: Record<string, () => string> = {
 	setup_done: m.error_setup_done,
 	forbidden: m.error_forbidden,
 	too_many_attempts: m.error_too_many_attempts,
+	invalid_version_name: m.error_invalid_version_name,
 	invalid_label: m.error_invalid_label,
 	not_found: m.error_not_found,
 	storage_unavailable: m.error_storage,

@@ -60,3 +60,6 @@ export {
 export type { Migration } from './migrations';
 export { DEMO_TITLE, populateDemoMap } from './demo';
 export type { DemoSummary } from './demo';
+export { restoreGraphTo, RESTORED_MAPS } from './restore';
+export { compareSnapshots } from './compare';
+export type { MapDiff, CollectionDiff, ElementChange } from './compare';

@@ -17,7 +17,8 @@ export type AuditType =
 	| 'member_removed'
 	| 'api_token_created'
 	| 'api_token_deleted'
-	| 'api_token_used';
+	| 'api_token_used'
+	| 'version_restored';
 
 export async function audit(
 	storage: Storage,

@@ -63,6 +63,8 @@ export const SYNC = {
 	unloadIdleAfterMs: durationFromEnv('SYNC_UNLOAD_IDLE_AFTER_MS', 30_000),
 	/** Ping period; a socket that misses a pong is closed. */
 	pingIntervalMs: 30_000,
+	/** While a map is being edited, an automatic version is saved at most this often. */
+	autoVersionEveryMs: HOUR,
 	/**
 	 * How often open sockets' access is re-read from storage, for changes made outside this
 	 * process (the admin CLI) (env SYNC_RECHECK_ACCESS_MS).

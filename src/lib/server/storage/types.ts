@@ -89,6 +89,30 @@ export interface AuditEvent {
 	detail: Record<string, unknown>;
 }
 
+export type VersionKind = 'named' | 'auto' | 'meeting';
+
+/** A saved state of a map's graph document. */
+export interface VersionRecord {
+	id: string;
+	mapId: string;
+	name: string;
+	kind: VersionKind;
+	/** Who asked for it; null for automatic versions. */
+	createdBy: string | null;
+	createdAt: number;
+	/** Y.encodeStateAsUpdate of the graph at that moment. */
+	snapshot: Uint8Array;
+}
+
+export type VersionSummary = Omit<VersionRecord, 'snapshot'> & { createdByName: string | null; bytes: number };
+
+export interface VersionStore {
+	createVersion(version: VersionRecord): Promise<void>;
+	/** Newest first, without the snapshots. */
+	listVersions(mapId: string): Promise<VersionSummary[]>;
+	getVersion(mapId: string, id: string): Promise<VersionRecord | null>;
+}
+
 /** One element changed by one user at one time (the map's activity log). */
 export interface ActivityRecord {
 	mapId: string;
@@ -187,7 +211,8 @@ export interface Storage
 		MapStore,
 		DocumentStore,
 		AuditStore,
-		ActivityStore {
+		ActivityStore,
+		VersionStore {
 	readonly kind: string;
 	close(): Promise<void>;
 }

@@ -1,0 +1,12 @@
+// A version's name for people: named versions by their name, automatic ones by why they were saved.
+import { m } from '$lib/paraglide/messages';
+
+const BEFORE_RESTORE = 'before-restore:';
+
+export function versionLabel(version: { name: string; kind: string }): string {
+	if (version.kind !== 'auto') return version.name;
+	if (version.name === 'hourly') return m.history_auto_hourly();
+	if (version.name === 'last-editor-left') return m.history_auto_left();
+	if (version.name.startsWith(BEFORE_RESTORE)) return m.history_auto_before_restore({ name: version.name.slice(BEFORE_RESTORE.length) });
+	return m.history_automatic();
+}

@@ -1,0 +1,89 @@
+// A steering-group member restores an earlier version from the Versions page; a colleague with the
+// map open sees the restored map at once, and the pages pass axe's serious checks.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { MapModel } from '../../src/lib/map';
+import { createMap, createUser, shareMap, startServer, type LoggedIn, type TestServer } from '../support/server';
+import { launchBrowser } from '../support/browser';
+import { connectClient, waitFor } from '../support/sync-client';
+
+const READY_TIMEOUT_MS = 15_000;
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let server: TestServer;
+let browser: Browser;
+let alice: LoggedIn;
+let bob: LoggedIn;
+const contexts: BrowserContext[] = [];
+
+async function open(user: LoggedIn, path: string, forAxe = false): Promise<Page> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: forAxe });
+	contexts.push(context);
+	await context.addCookies([
+		{ name: 'kartta_session', value: user.cookie.split('=')[1]!, url: server.url },
+		{ name: 'kartta_locale', value: 'en', url: server.url }
+	]);
+	const page = await context.newPage();
+	await page.goto(server.url + path);
+	return page;
+}
+
+async function actorNames(page: Page): Promise<string[]> {
+	return page.locator('[data-testid=actor-list] option').evaluateAll((options) => options.map((o) => o.textContent ?? ''));
+}
+
+describe('versions in the browser', () => {
+	beforeAll(async () => {
+		server = await startServer();
+		browser = await launchBrowser();
+		alice = await createUser(server, 'alice', { admin: true });
+		bob = await createUser(server, 'bob');
+	});
+	afterAll(async () => {
+		for (const context of contexts) await context.close();
+		await browser?.close();
+		await server?.cleanup();
+	});
+
+	it('a restore made on the Versions page reaches a colleague who has the map open', async () => {
+		const mapId = await createMap(alice, 'Restore in the browser');
+		await shareMap(alice, mapId, 'bob', 'editor');
+		const script = connectClient(server.wsUrl, mapId, { cookie: alice.cookie });
+		await script.synced;
+		const model = new MapModel(script.doc);
+		model.addActor({ name: 'Raahen Satama Oy', kind: 'company' });
+		await waitFor(async () => ((await (await alice.fetch(`/api/v1/maps/${mapId}/document`)).json()) as { actors: unknown[] }).actors.length === 1, 'stored');
+
+		const history = await open(alice, `/maps/${mapId}/history`);
+		await history.fill('input[name=name]', 'Before the workshop');
+		await Promise.all([history.waitForSelector('[data-testid=versions]'), history.click('form[action="?/save"] button')]);
+
+		model.addActor({ name: 'Added in the workshop', kind: 'rdi' });
+		const editor = await open(bob, `/maps/${mapId}`);
+		await editor.waitForSelector('[data-testid=editor][data-ready=true]', { timeout: READY_TIMEOUT_MS });
+		await waitFor(async () => (await actorNames(editor)).some((n) => n.includes('Added in the workshop')), 'bob sees the later actor');
+
+		await history.reload();
+		const row = history.locator('[data-testid=versions] tr', { hasText: 'Before the workshop' });
+		await Promise.all([history.waitForSelector('[data-testid=restored-note]'), row.locator('button').click()]);
+		await waitFor(async () => !(await actorNames(editor)).some((n) => n.includes('Added in the workshop')), 'bob’s open editor shows the restored map');
+		expect((await actorNames(editor)).some((n) => n.includes('Raahen Satama Oy'))).toBe(true);
+		script.destroy();
+	});
+
+	it('the Versions page and a version’s page have no serious accessibility problems', async () => {
+		const mapId = await createMap(alice, 'Accessible history');
+		await alice.fetch(`/api/v1/maps/${mapId}/versions`, { method: 'POST', json: { name: 'First' } });
+		const page = await open(alice, `/maps/${mapId}/history`, true);
+		for (const step of ['list', 'version']) {
+			if (step === 'version') await Promise.all([page.waitForSelector('[data-testid=diff]'), page.click('[data-testid=versions] a')]);
+			await page.addScriptTag({ path: AXE_PATH });
+			const violations = await page.evaluate(async () => {
+				const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+				return (await axe.run()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+			});
+			expect(violations, step).toEqual([]);
+		}
+	});
+});
