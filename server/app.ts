@@ -25,7 +25,8 @@ export async function startServices(config: AppConfig = loadConfig()): Promise<R
 		storage,
 		sessions,
 		allowedOrigin: (origin, host) => originAllowed(config, origin, host),
-		cookieName: config.cookieName
+		cookieName: config.cookieName,
+		shareCookieName: config.shareCookieName
 	});
 	const services: AppServices = { config, storage, sessions, loginThrottle: new LoginThrottle(), sync, startedAt: Date.now() };
 	setServices(services);

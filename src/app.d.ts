@@ -10,6 +10,8 @@ declare global {
 		interface Locals {
 			auth: Authentication | null;
 			user: Authentication['user'] | null;
+			/** A guest's read-only share link (only when nobody is logged in). */
+			share: { linkId: string; mapId: string; label: string; expiresAt: number } | null;
 		}
 	}
 }

@@ -23,6 +23,13 @@ const authentication: Handle = async ({ event, resolve }) => {
 	if (!auth && sessionToken && !bearer) clearSessionCookie(event.cookies, config);
 	event.locals.auth = auth;
 	event.locals.user = auth?.user ?? null;
+	event.locals.share = null;
+	const shareToken = auth ? undefined : event.cookies.get(config.shareCookieName);
+	if (shareToken) {
+		const link = await sessions.validateShareToken(shareToken);
+		if (link) event.locals.share = { linkId: link.id, mapId: link.mapId, label: link.label, expiresAt: link.expiresAt };
+		else event.cookies.delete(config.shareCookieName, { path: '/' });
+	}
 	return resolve(event);
 };
 

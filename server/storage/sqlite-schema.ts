@@ -102,5 +102,18 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
 		snapshot BLOB NOT NULL
 	);
 	CREATE INDEX versions_map_at ON versions(map_id, created_at);
+	`,
+	`
+	CREATE TABLE share_links (
+		id TEXT PRIMARY KEY,
+		map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+		label TEXT NOT NULL,
+		secret_hash BLOB NOT NULL,
+		created_by TEXT NOT NULL REFERENCES users(id),
+		created_at INTEGER NOT NULL,
+		expires_at INTEGER NOT NULL,
+		revoked_at INTEGER
+	);
+	CREATE INDEX share_links_map ON share_links(map_id, created_at);
 	`
 ];

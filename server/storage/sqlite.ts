@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
 	StorageError,
+	type ShareLinkRecord,
 	type VersionRecord,
 	type VersionSummary,
 	type ActivityQuery,
@@ -72,6 +73,19 @@ function toToken(row: Row): ApiTokenRecord {
 		secretHash: new Uint8Array(row.secret_hash as Buffer),
 		createdAt: row.created_at as number,
 		lastUsedAt: (row.last_used_at as number | null) ?? null
+	};
+}
+
+function toShareLink(row: Row): ShareLinkRecord {
+	return {
+		id: row.id as string,
+		mapId: row.map_id as string,
+		label: row.label as string,
+		secretHash: new Uint8Array(row.secret_hash as Buffer),
+		createdBy: row.created_by as string,
+		createdAt: row.created_at as number,
+		expiresAt: row.expires_at as number,
+		revokedAt: (row.revoked_at as number | null) ?? null
 	};
 }
 
@@ -428,6 +442,34 @@ export class SqliteStorage implements Storage {
 				snapshotBytes: (s?.bytes as number | undefined) ?? 0
 			};
 		});
+	}
+
+	// ---- share links
+	createShareLink(l: ShareLinkRecord) {
+		return this.run(() => {
+			this.stmt(
+				`INSERT INTO share_links (id, map_id, label, secret_hash, created_by, created_at, expires_at, revoked_at)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+			).run(l.id, l.mapId, l.label, Buffer.from(l.secretHash), l.createdBy, l.createdAt, l.expiresAt, l.revokedAt);
+		});
+	}
+	getShareLink(id: string) {
+		return this.run(() => {
+			const row = this.stmt('SELECT * FROM share_links WHERE id = ?').get(id) as Row | undefined;
+			return row ? toShareLink(row) : null;
+		});
+	}
+	listShareLinks(mapId: string) {
+		return this.run(() =>
+			(this.stmt('SELECT * FROM share_links WHERE map_id = ? ORDER BY created_at DESC').all(mapId) as Row[]).map(toShareLink)
+		);
+	}
+	revokeShareLink(mapId: string, id: string, at: number) {
+		return this.run(
+			() =>
+				this.stmt('UPDATE share_links SET revoked_at = ? WHERE id = ? AND map_id = ? AND revoked_at IS NULL').run(at, id, mapId)
+					.changes > 0
+		);
 	}
 
 	// ---- versions

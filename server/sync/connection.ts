@@ -16,6 +16,8 @@ export interface ConnectionIdentity {
 	sessionId: string | null;
 	/** API token id for token logins, so deleting the token closes its sockets; null for sessions. */
 	tokenId: string | null;
+	/** Share link id for guests who came through a read-only link; revoking it closes their sockets. */
+	shareId?: string | null;
 }
 
 /** A client that lets this much unsent data pile up is too slow to keep; it will resync. */
@@ -51,6 +53,9 @@ export class SyncConnection {
 	}
 	get tokenId(): string | null {
 		return this.identity.tokenId;
+	}
+	get shareId(): string | null {
+		return this.identity.shareId ?? null;
 	}
 	/** Whether this connection may change its room's document: depends on the role and the document. */
 	get canWrite(): boolean {

@@ -19,6 +19,7 @@ export interface SyncServerOptions {
 	/** Origins allowed to open sockets from a browser; see upgrade.ts. */
 	allowedOrigin: (origin: string, host: string | undefined) => boolean;
 	cookieName: string;
+	shareCookieName?: string;
 }
 
 export class SyncServer {
@@ -34,13 +35,15 @@ export class SyncServer {
 		this.heartbeat.unref();
 		this.accessCheck = setInterval(() => void this.recheckAccess(), SYNC.recheckAccessEveryMs);
 		this.accessCheck.unref();
-		options.sessions.onRevoked(({ sessionIds, tokenIds = [], userId }) => {
+		options.sessions.onRevoked(({ sessionIds, tokenIds = [], shareIds = [], userId }) => {
 			const ended = new Set(sessionIds);
 			const revokedTokens = new Set(tokenIds);
+			const revokedLinks = new Set(shareIds);
 			this.closeWhere(
 				(c) =>
 					(c.sessionId !== null && ended.has(c.sessionId)) ||
 					(c.tokenId !== null && revokedTokens.has(c.tokenId)) ||
+					(c.shareId !== null && revokedLinks.has(c.shareId)) ||
 					(userId !== undefined && c.user.id === userId),
 				CLOSE.unauthorized,
 				'session ended'
@@ -127,6 +130,12 @@ export class SyncServer {
 		try {
 			for (const room of [...this.rooms.values()]) {
 				for (const connection of room.connectionsOf(() => true)) {
+					// Guests have no account: their share link is what may end.
+					if (connection.shareId !== null) {
+						const link = await storage.getShareLink(connection.shareId);
+						if (!link || link.revokedAt !== null || Date.now() >= link.expiresAt) connection.close(CLOSE.unauthorized, 'share link ended');
+						continue;
+					}
 					const user = await storage.getUserById(connection.user.id);
 					if (!user || user.disabled) {
 						connection.close(CLOSE.unauthorized, 'account disabled');

@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { parseCookie } from 'cookie';
 import type { Storage } from '../../src/lib/server/storage/types';
-import { bearerToken, type SessionService } from '../../src/lib/server/auth/sessions';
+import { bearerToken, guestUser, type SessionService } from '../../src/lib/server/auth/sessions';
 import { parseDocumentPath, type DocumentAddress } from '../../src/lib/server/documents';
 import type { ConnectionIdentity } from './connection';
 
@@ -19,6 +19,8 @@ export interface UpgradeContext {
 	sessions: SessionService;
 	allowedOrigin: (origin: string, host: string | undefined) => boolean;
 	cookieName: string;
+	/** The cookie a read-only share link leaves in a guest's browser. */
+	shareCookieName?: string;
 }
 
 /**
@@ -59,7 +61,19 @@ export async function authorizeUpgrade(request: IncomingMessage, context: Upgrad
 		bearer,
 		sessionToken: cookies[context.cookieName] ?? null
 	});
-	if (!auth) return { ok: false, status: 401, code: 'unauthorized', message: 'Log in to open this map.' };
+	if (!auth) {
+		// A guest with a read-only share link for this very map: a viewer, never more.
+		const shareToken = context.shareCookieName ? cookies[context.shareCookieName] : undefined;
+		const link = shareToken ? await context.sessions.validateShareToken(shareToken) : null;
+		if (link && link.mapId === address.mapId) {
+			return {
+				ok: true,
+				address,
+				identity: { user: guestUser(link), role: 'viewer', sessionId: null, tokenId: null, shareId: link.id }
+			};
+		}
+		return { ok: false, status: 401, code: 'unauthorized', message: 'Log in to open this map.' };
+	}
 
 	const role = await context.storage.getRole(address.mapId, auth.user.id);
 	if (!role) {

@@ -17,6 +17,8 @@ const MESSAGES: Record<string, () => string> = {
 	forbidden: m.error_forbidden,
 	too_many_attempts: m.error_too_many_attempts,
 	invalid_version_name: m.error_invalid_version_name,
+	invalid_share_link: m.error_invalid_share_link,
+	invalid_expiry: m.error_invalid_expiry,
 	invalid_label: m.error_invalid_label,
 	not_found: m.error_not_found,
 	storage_unavailable: m.error_storage,

@@ -18,7 +18,9 @@ export type AuditType =
 	| 'api_token_created'
 	| 'api_token_deleted'
 	| 'api_token_used'
-	| 'version_restored';
+	| 'version_restored'
+	| 'share_link_created'
+	| 'share_link_revoked';
 
 export async function audit(
 	storage: Storage,

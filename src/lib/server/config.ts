@@ -11,6 +11,8 @@ export interface AppConfig {
 	/** Secure cookies with the __Host- prefix; on whenever the public origin is HTTPS. */
 	secureCookies: boolean;
 	cookieName: string;
+	/** The cookie a share link leaves, so a guest's browser can open that one map read-only. */
+	shareCookieName: string;
 	sqliteSynchronous: 'NORMAL' | 'FULL';
 }
 
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		origin,
 		secureCookies,
 		cookieName: secureCookies ? '__Host-kartta_session' : 'kartta_session',
+		shareCookieName: secureCookies ? '__Host-kartta_share' : 'kartta_share',
 		sqliteSynchronous: synchronous
 	};
 }

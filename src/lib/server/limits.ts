@@ -41,6 +41,11 @@ export const ARGON2ID = {
 
 export const INVITE_LIFETIME_MS = 7 * DAY;
 
+/** How long a read-only share link may live: the owner picks one of these (days). */
+export const SHARE_LINK_DAYS = [1, 7, 30, 90] as const;
+export const SHARE_LINK_LABEL_MAX_LENGTH = 100;
+export const DAY_MS = DAY;
+
 export const USERNAME = { minLength: 2, maxLength: 64, pattern: /^[\p{L}\p{N}._-]+$/u } as const;
 export const MAP_TITLE_MAX_LENGTH = 200;
 export const API_TOKEN_LABEL_MAX_LENGTH = 100;

@@ -1,6 +1,6 @@
 // Sessions and personal API tokens: create, validate (sliding + absolute expiry), revoke.
 // The same validation serves SvelteKit's hooks and the WebSocket upgrade.
-import type { ApiTokenRecord, SessionRecord, Storage, UserRecord } from '../storage/types';
+import type { ApiTokenRecord, SessionRecord, ShareLinkRecord, Storage, UserRecord } from '../storage/types';
 import { SESSION } from '../limits';
 import { audit } from '../audit';
 import { hashSecret, randomToken, secretMatches, splitToken } from './secrets';
@@ -28,7 +28,7 @@ export function publicUser(user: UserRecord): AuthenticatedUser {
 	return { id: user.id, username: user.username, displayName: user.displayName, isAdmin: user.isAdmin };
 }
 
-export type RevocationListener = (event: { sessionIds: string[]; tokenIds?: string[]; userId?: string }) => void;
+export type RevocationListener = (event: { sessionIds: string[]; tokenIds?: string[]; shareIds?: string[]; userId?: string }) => void;
 
 export class SessionService {
 	private listeners = new Set<RevocationListener>();
@@ -44,8 +44,8 @@ export class SessionService {
 		return () => this.listeners.delete(listener);
 	}
 
-	private emitRevoked(sessionIds: string[], userId?: string, tokenIds?: string[]) {
-		for (const listener of this.listeners) listener({ sessionIds, userId, tokenIds });
+	private emitRevoked(sessionIds: string[], userId?: string, tokenIds?: string[], shareIds?: string[]) {
+		for (const listener of this.listeners) listener({ sessionIds, userId, tokenIds, shareIds });
 	}
 
 	async createSession(userId: string): Promise<{ token: string; session: SessionRecord }> {
@@ -134,6 +134,47 @@ export class SessionService {
 		return deleted;
 	}
 
+	/** A read-only link to one map, valid until `expiresAt`; the token is shown once. */
+	async createShareLink(
+		mapId: string,
+		createdBy: string,
+		label: string,
+		lifetimeMs: number
+	): Promise<{ token: string; record: ShareLinkRecord }> {
+		const id = randomToken(10);
+		const secret = randomToken(20);
+		const now = this.now();
+		const record: ShareLinkRecord = {
+			id,
+			mapId,
+			label,
+			secretHash: hashSecret(secret),
+			createdBy,
+			createdAt: now,
+			expiresAt: now + lifetimeMs,
+			revokedAt: null
+		};
+		await this.storage.createShareLink(record);
+		return { token: `${id}.${secret}`, record };
+	}
+
+	/** The live share link a token names, or null (unknown, wrong secret, revoked or expired). */
+	async validateShareToken(token: string | null | undefined): Promise<ShareLinkRecord | null> {
+		const parts = token ? splitToken(token) : null;
+		if (!parts) return null;
+		const link = await this.storage.getShareLink(parts.id);
+		if (!link || !secretMatches(parts.secret, link.secretHash)) return null;
+		if (link.revokedAt !== null || this.now() >= link.expiresAt) return null;
+		return link;
+	}
+
+	/** Revokes a map's share link; sockets opened with it close at once. */
+	async revokeShareLink(mapId: string, id: string): Promise<boolean> {
+		const revoked = await this.storage.revokeShareLink(mapId, id, this.now());
+		if (revoked) this.emitRevoked([], undefined, [], [id]);
+		return revoked;
+	}
+
 	/** The request's identity from `Authorization: Bearer` or else the session cookie. */
 	async authenticate(input: { bearer: string | null; sessionToken: string | null }): Promise<Authentication | null> {
 		if (input.bearer) return this.validateApiToken(input.bearer);
@@ -145,4 +186,9 @@ export function bearerToken(authorization: string | null | undefined): string | 
 	if (!authorization) return null;
 	const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
 	return match ? match[1]! : null;
+}
+
+/** The identity a share-link visitor has on the map: a guest, never a member, always a viewer. */
+export function guestUser(link: Pick<ShareLinkRecord, 'id' | 'label'>): AuthenticatedUser {
+	return { id: `share:${link.id}`, username: 'guest', displayName: link.label, isAdmin: false };
 }

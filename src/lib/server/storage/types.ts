@@ -89,6 +89,27 @@ export interface AuditEvent {
 	detail: Record<string, unknown>;
 }
 
+/** A read-only link to one map for people without an account (steering-group members). */
+export interface ShareLinkRecord {
+	id: string;
+	mapId: string;
+	label: string;
+	secretHash: Uint8Array;
+	createdBy: string;
+	createdAt: number;
+	expiresAt: number;
+	revokedAt: number | null;
+}
+
+export interface ShareLinkStore {
+	createShareLink(link: ShareLinkRecord): Promise<void>;
+	getShareLink(id: string): Promise<ShareLinkRecord | null>;
+	/** Newest first, revoked and expired ones included. */
+	listShareLinks(mapId: string): Promise<ShareLinkRecord[]>;
+	/** False when there is no such live link on that map. */
+	revokeShareLink(mapId: string, id: string, at: number): Promise<boolean>;
+}
+
 export type VersionKind = 'named' | 'auto' | 'meeting';
 
 /** A saved state of a map's graph document. */
@@ -212,6 +233,7 @@ export interface Storage
 		DocumentStore,
 		AuditStore,
 		ActivityStore,
+		ShareLinkStore,
 		VersionStore {
 	readonly kind: string;
 	close(): Promise<void>;
