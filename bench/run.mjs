@@ -44,5 +44,6 @@ const child = spawn(
 	['-c', raiseLimit, 'sh', process.execPath, '--enable-source-maps', `${OUT_DIR}/main.mjs`, ...process.argv.slice(2)],
 	{ stdio: 'inherit' }
 );
-// Ctrl-C reaches the child through the terminal's process group; its own handlers stop the servers.
+// Passed on, so the benchmark stops its servers and removes its temporary data on the way out.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

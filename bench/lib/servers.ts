@@ -57,6 +57,12 @@ export async function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Every server still running; none outlives the benchmark, however it ends. */
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+	for (const child of children) child.kill('SIGKILL');
+});
+
 async function launch(
 	kind: ServerKind,
 	nodeArgs: string[],
@@ -69,6 +75,8 @@ async function launch(
 	// Kartta derives its origin from Host when ORIGIN is unset (plain http on loopback).
 	delete childEnv.ORIGIN;
 	const child: ChildProcess = spawn(process.execPath, nodeArgs, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+	children.add(child);
+	child.once('exit', () => children.delete(child));
 	child.stdout!.on('data', (d) => (log = (log + d).slice(-20_000)));
 	child.stderr!.on('data', (d) => (log = (log + d).slice(-20_000)));
 	const deadline = Date.now() + START_TIMEOUT_MS;
