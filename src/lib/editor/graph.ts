@@ -152,6 +152,18 @@ export class MapGraph {
 		if (!inside) this.#cy.center(element);
 	}
 
+	/** Centres the view on a model point (annotations and threads jump to what they are about). */
+	centreOn(position: Position): void {
+		const zoom = this.#cy.zoom();
+		this.#cy.pan({ x: this.#cy.width() / 2 - position.x * zoom, y: this.#cy.height() / 2 - position.y * zoom });
+	}
+
+	/** The model point in the middle of the view (where a new point annotation goes). */
+	viewCentre(): Position {
+		const { x1, y1, x2, y2 } = this.#cy.extent();
+		return { x: (x1 + x2) / 2, y: (y1 + y2) / 2 };
+	}
+
 	// ---- document -> graph
 
 	#apply(change: MapChange): void {

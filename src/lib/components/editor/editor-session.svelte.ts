@@ -177,6 +177,27 @@ export class EditorSession {
 		this.#graph?.fit();
 	}
 
+	/** Selects one actor or link and centres the view on it (annotations and threads jump there). */
+	focusElement(id: string): void {
+		const actor = this.model.actor(id);
+		const link = actor ? undefined : this.model.link(id);
+		const ends = link ? [this.model.actor(link.source)?.pos, this.model.actor(link.target)?.pos] : [];
+		const centre = actor?.pos ?? (ends[0] && ends[1] ? { x: (ends[0].x + ends[1].x) / 2, y: (ends[0].y + ends[1].y) / 2 } : null);
+		this.#graph?.select([id]);
+		if (centre) this.#graph?.centreOn(centre);
+	}
+
+	/** Selects the given actors (maybe none) and centres the view on a model point. */
+	focusPoint(position: { x: number; y: number }, ids: string[] = []): void {
+		this.#graph?.select(ids);
+		this.#graph?.centreOn(position);
+	}
+
+	/** The model point in the middle of the view, once the map is drawn. */
+	viewCentre(): { x: number; y: number } | null {
+		return this.#graph?.viewCentre() ?? null;
+	}
+
 	zoomBy(factor: number): void {
 		this.#graph?.zoomBy(factor);
 	}

@@ -13,7 +13,9 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireLogin(event);
 	try {
 		const { map, role } = await requireRole(services(), event.params.id, user.id, 'viewer');
-		return { map: { id: map.id, title: map.title }, role, user };
+		// Members, for names in the discussion (it stores user ids) and @mention suggestions.
+		const members = (await services().storage.listMembers(map.id)).map((m) => ({ id: m.userId, username: m.username, displayName: m.displayName, role: m.role }));
+		return { map: { id: map.id, title: map.title }, role, user, members };
 	} catch (e) {
 		if (e instanceof AppError) error(e.status, { code: e.code, message: e.message });
 		throw e;

@@ -1,0 +1,16 @@
+// Starts the editor's discussion for a map: the members come from the editor page's data, commenters and up may write.
+import { page } from '$app/state';
+import type { EditorSession } from '$lib/components/editor/editor-session.svelte';
+import { DiscussionSession, type Member } from './discussion-session.svelte';
+
+export interface OpenDiscussionOptions {
+	mapId: string;
+	user: { id: string; username: string; displayName: string };
+	role: 'owner' | 'editor' | 'commenter' | 'viewer';
+	editor: EditorSession;
+}
+
+export function openDiscussion({ mapId, user, role, editor }: OpenDiscussionOptions): DiscussionSession {
+	const members = ((page.data as { members?: Member[] }).members ?? []).slice();
+	return new DiscussionSession({ mapId, user, canWrite: role !== 'viewer', members, editor });
+}
