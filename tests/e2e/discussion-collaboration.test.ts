@@ -128,6 +128,8 @@ describe('annotations and discussion in the browser', () => {
 		const c = consultantPage.page;
 		expect(await c.locator('[data-testid=toolbar], [data-testid=add-actor], [data-testid=actor-name], [data-testid=add-link]').count()).toBe(0);
 		expect(await c.textContent('[data-testid=read-only-note]')).toContain('You can comment');
+		// A commenter came to comment: the panel starts open.
+		expect(await c.getAttribute('[data-testid=discussion-toggle]', 'aria-expanded')).toBe('true');
 		await openPanel(c);
 		expect(await c.locator('[data-testid=new-gap]').count()).toBe(1);
 	});
@@ -136,6 +138,12 @@ describe('annotations and discussion in the browser', () => {
 		editorPage = await openEditor(editor);
 		const c = consultantPage.page;
 		const e = editorPage.page;
+		// For editors the panel starts closed; opening it takes the keyboard there, closing it back to the button.
+		expect(await e.getAttribute('[data-testid=discussion-toggle]', 'aria-expanded')).toBe('false');
+		await openPanel(e);
+		expect(await e.evaluate(() => document.activeElement?.id)).toBe('discussion-heading');
+		await e.click('[data-testid=discussion-close]');
+		expect(await e.evaluate(() => document.activeElement?.id)).toBe('discussion-toggle');
 		await openPanel(e);
 
 		// The consultant picks Alfa Oy from the keyboard list and adds a gap on it from the panel.

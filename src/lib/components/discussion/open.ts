@@ -12,5 +12,8 @@ export interface OpenDiscussionOptions {
 
 export function openDiscussion({ mapId, user, role, editor }: OpenDiscussionOptions): DiscussionSession {
 	const members = ((page.data as { members?: Member[] }).members ?? []).slice();
-	return new DiscussionSession({ mapId, user, canWrite: role !== 'viewer', members, editor });
+	const discussion = new DiscussionSession({ mapId, user, canWrite: role !== 'viewer', members, editor });
+	// Commenting is what a commenter came for: their panel starts open.
+	discussion.open = role === 'commenter';
+	return discussion;
 }
