@@ -115,5 +115,43 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
 		revoked_at INTEGER
 	);
 	CREATE INDEX share_links_map ON share_links(map_id, created_at);
+	`,
+	`
+	-- Meetings are records, not documents: ballots must stay on the server until revealed.
+	CREATE TABLE meetings (
+		id TEXT PRIMARY KEY,
+		map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+		title TEXT NOT NULL,
+		agenda TEXT NOT NULL DEFAULT '[]',
+		started_by TEXT NOT NULL REFERENCES users(id),
+		started_at INTEGER NOT NULL,
+		ended_at INTEGER,
+		attendees TEXT NOT NULL DEFAULT '[]',
+		slides TEXT NOT NULL DEFAULT '[]',
+		decisions TEXT NOT NULL DEFAULT '[]',
+		start_version_id TEXT,
+		end_version_id TEXT
+	);
+	CREATE INDEX meetings_map_started ON meetings(map_id, started_at);
+	CREATE TABLE meeting_votes (
+		id TEXT PRIMARY KEY,
+		meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+		question TEXT NOT NULL,
+		kind TEXT NOT NULL CHECK (kind IN ('targets', 'growthSectors', 'actors')),
+		options TEXT NOT NULL,
+		votes_per_person INTEGER NOT NULL CHECK (votes_per_person > 0),
+		opened_at INTEGER NOT NULL,
+		revealed_at INTEGER,
+		results TEXT,
+		voters INTEGER
+	);
+	CREATE INDEX meeting_votes_meeting ON meeting_votes(meeting_id, opened_at);
+	CREATE TABLE meeting_ballots (
+		vote_id TEXT NOT NULL REFERENCES meeting_votes(id) ON DELETE CASCADE,
+		user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+		option_id TEXT NOT NULL,
+		votes INTEGER NOT NULL CHECK (votes > 0),
+		PRIMARY KEY (vote_id, user_id, option_id)
+	);
 	`
 ];

@@ -24,6 +24,8 @@ import {
 	type UserRecord
 } from '../../src/lib/server/storage/types';
 import { SQLITE_MIGRATIONS } from './sqlite-schema';
+import { SqliteMeetings } from './sqlite-meetings';
+import type { MeetingPatch, MeetingRecord, VoteRecord } from '../../src/lib/server/storage/types';
 
 /**
  * `NORMAL` in WAL mode survives a killed process (every commit is in the WAL before we
@@ -555,6 +557,42 @@ export class SqliteStorage implements Storage {
 				action: row.action as ActivityRecord['action']
 			}));
 		});
+	}
+
+	// ---- meetings (sqlite-meetings.ts)
+	#meetings: SqliteMeetings | null = null;
+	private get meetings(): SqliteMeetings {
+		return (this.#meetings ??= new SqliteMeetings(this.db, (sql) => this.stmt(sql)));
+	}
+	createMeeting(meeting: MeetingRecord) {
+		return this.run(() => this.meetings.createMeeting(meeting));
+	}
+	getMeeting(id: string) {
+		return this.run(() => this.meetings.getMeeting(id));
+	}
+	listMeetings(mapId: string) {
+		return this.run(() => this.meetings.listMeetings(mapId));
+	}
+	updateMeeting(id: string, patch: MeetingPatch) {
+		return this.run(() => this.meetings.updateMeeting(id, patch));
+	}
+	createVote(vote: VoteRecord) {
+		return this.run(() => this.meetings.createVote(vote));
+	}
+	getVote(id: string) {
+		return this.run(() => this.meetings.getVote(id));
+	}
+	listVotes(meetingId: string) {
+		return this.run(() => this.meetings.listVotes(meetingId));
+	}
+	setBallot(voteId: string, userId: string, allocation: ReadonlyMap<string, number>) {
+		return this.run(() => this.meetings.setBallot(voteId, userId, allocation));
+	}
+	getBallot(voteId: string, userId: string) {
+		return this.run(() => this.meetings.getBallot(voteId, userId));
+	}
+	revealVote(voteId: string, at: number) {
+		return this.run(() => this.meetings.revealVote(voteId, at));
 	}
 
 	// ---- audit log

@@ -197,6 +197,17 @@ export class SyncServer {
 		await room.change(apply, onBehalfOf);
 	}
 
+	/** The people with a socket open on any of a map's documents, once each (a meeting's attendees). */
+	connectedUsers(mapId: string): { id: string; username: string; displayName: string }[] {
+		const byId = new Map<string, { id: string; username: string; displayName: string }>();
+		for (const room of this.roomsOfMap(mapId)) {
+			for (const { user } of room.connectionsOf(() => true)) {
+				if (!byId.has(user.id)) byId.set(user.id, { id: user.id, username: user.username, displayName: user.displayName });
+			}
+		}
+		return [...byId.values()];
+	}
+
 	/** A map's current document: the live one if open, else loaded from storage. */
 	async readDocument(mapId: string, kind: DocumentKind = 'graph'): Promise<Y.Doc> {
 		const docId = documentId(mapId, kind);

@@ -13,6 +13,8 @@ export interface SyncControl {
 	/** One server-made change to a map's document, stored and broadcast to everyone connected. */
 	changeDocument(mapId: string, kind: DocumentKind, apply: (doc: Y.Doc) => void, onBehalfOf: string | null): Promise<void>;
 	membershipChanged(mapId: string, userId: string): Promise<void>;
+	/** The people with a socket open on any of a map's documents, once each. */
+	connectedUsers(mapId: string): { id: string; username: string; displayName: string }[];
 	closeUser(userId: string, reason: string): number;
 	stats(): { rooms: number; connections: number };
 }

@@ -4,8 +4,10 @@
 import type { MapRole } from './storage/types';
 import { isValidMapId } from './ids';
 
-export type DocumentKind = 'graph' | 'discussion';
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['graph', 'discussion'];
+// The meeting document (a meeting's live state: slides, vote, decisions) is written by the server
+// alone, through its routes; every member reads it and no role may write it.
+export type DocumentKind = 'graph' | 'discussion' | 'meeting';
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ['graph', 'discussion', 'meeting'];
 
 export interface DocumentAddress {
 	mapId: string;
@@ -16,14 +18,15 @@ export interface DocumentAddress {
 
 const WRITERS: Record<DocumentKind, ReadonlySet<MapRole>> = {
 	graph: new Set(['owner', 'editor']),
-	discussion: new Set(['owner', 'editor', 'commenter'])
+	discussion: new Set(['owner', 'editor', 'commenter']),
+	meeting: new Set()
 };
 
 export function documentId(mapId: string, kind: DocumentKind): string {
 	return kind === 'graph' ? mapId : `${mapId}/${kind}`;
 }
 
-/** Parses `<mapId>` or `<mapId>/discussion`; null for anything else. */
+/** Parses `<mapId>`, `<mapId>/discussion` or `<mapId>/meeting`; null for anything else. */
 export function parseDocumentPath(path: string): DocumentAddress | null {
 	const [mapId, kind = 'graph', extra] = path.split('/');
 	if (!mapId || extra !== undefined || !isValidMapId(mapId)) return null;

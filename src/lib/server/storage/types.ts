@@ -224,6 +224,91 @@ export interface DocumentStore {
 	documentStats(docId: string): Promise<DocumentStats>;
 }
 
+/** One person captured as a meeting's attendee (from who had the map open). */
+export interface MeetingAttendee {
+	id: string;
+	username: string;
+	displayName: string;
+}
+
+/** A slide of a meeting's presentation: a saved view of the map and the presenter's note. */
+export interface MeetingSlide {
+	viewId: string;
+	/** The view's name when the slide was set, so the record reads well after the view is gone. */
+	name: string;
+	note: string;
+}
+
+export interface MeetingDecision {
+	id: string;
+	text: string;
+	at: number;
+	by: string;
+}
+
+/** A meeting held on a map: who was there, what was on the agenda and what was decided. */
+export interface MeetingRecord {
+	id: string;
+	mapId: string;
+	title: string;
+	agenda: string[];
+	startedBy: string;
+	startedAt: number;
+	endedAt: number | null;
+	attendees: MeetingAttendee[];
+	slides: MeetingSlide[];
+	decisions: MeetingDecision[];
+	/** The map's versions (kind `meeting`) saved when the meeting started and ended. */
+	startVersionId: string | null;
+	endVersionId: string | null;
+}
+
+export type MeetingPatch = Partial<Pick<MeetingRecord, 'endedAt' | 'attendees' | 'slides' | 'decisions' | 'endVersionId'>>;
+
+export type VoteKind = 'targets' | 'growthSectors' | 'actors';
+
+export interface VoteOption {
+	id: string;
+	label: string;
+}
+
+export interface VoteResult {
+	optionId: string;
+	count: number;
+}
+
+export interface VoteRecord {
+	id: string;
+	meetingId: string;
+	question: string;
+	kind: VoteKind;
+	options: VoteOption[];
+	votesPerPerson: number;
+	openedAt: number;
+	/** Null until the presenter reveals the results; ballots are accepted only until then. */
+	revealedAt: number | null;
+	results: VoteResult[] | null;
+	/** People whose ballots were counted (set with the results). */
+	voters: number | null;
+}
+
+/** Meetings, their votes and the ballots: tables, never a Y.Doc, so ballots stay on the server. */
+export interface MeetingStore {
+	createMeeting(meeting: MeetingRecord): Promise<void>;
+	getMeeting(id: string): Promise<MeetingRecord | null>;
+	/** A map's meetings, newest first. */
+	listMeetings(mapId: string): Promise<MeetingRecord[]>;
+	updateMeeting(id: string, patch: MeetingPatch): Promise<void>;
+	createVote(vote: VoteRecord): Promise<void>;
+	getVote(id: string): Promise<VoteRecord | null>;
+	listVotes(meetingId: string): Promise<VoteRecord[]>;
+	/** Replaces the user's ballot (option id -> votes); false when the vote is revealed already. */
+	setBallot(voteId: string, userId: string, allocation: ReadonlyMap<string, number>): Promise<boolean>;
+	getBallot(voteId: string, userId: string): Promise<Map<string, number>>;
+	/** Counts the ballots and closes the vote in one transaction; null when it was revealed already. */
+	revealVote(voteId: string, at: number): Promise<VoteRecord | null>;
+}
+
 export interface Storage
 	extends UserStore,
 		SessionStore,
@@ -234,7 +319,8 @@ export interface Storage
 		AuditStore,
 		ActivityStore,
 		ShareLinkStore,
-		VersionStore {
+		VersionStore,
+		MeetingStore {
 	readonly kind: string;
 	close(): Promise<void>;
 }
