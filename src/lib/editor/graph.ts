@@ -30,6 +30,14 @@ export interface GraphOptions {
 	onGestureStart(): void;
 }
 
+/** The view: pan (screen px), zoom, and the canvas size it is shown on. */
+export interface GraphViewport {
+	pan: Position;
+	zoom: number;
+	width: number;
+	height: number;
+}
+
 function clampCoordinate(value: number): number {
 	return Math.max(-MAX_COORDINATE, Math.min(MAX_COORDINATE, value));
 }
@@ -48,6 +56,8 @@ export class MapGraph {
 	#selectionNotice = false;
 	readonly #dragging = new Map<string, Position>();
 	#commitScheduled = false;
+	/** True while setViewport runs, so viewport listeners can tell its changes from the user's. */
+	#settingViewport = false;
 
 	constructor(container: HTMLElement, model: MapModel, options: GraphOptions) {
 		this.#container = container;
@@ -128,6 +138,31 @@ export class MapGraph {
 			level: Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, this.#cy.zoom() * factor)),
 			renderedPosition: { x: this.#cy.width() / 2, y: this.#cy.height() / 2 }
 		});
+	}
+
+	/** Pan, zoom and the canvas size (following someone's view, meeting slides). */
+	viewport(): GraphViewport {
+		return { pan: { ...this.#cy.pan() }, zoom: this.#cy.zoom(), width: this.#cy.width(), height: this.#cy.height() };
+	}
+
+	/** Sets pan and zoom; viewport listeners hear it with `byUser` false. */
+	setViewport(view: { pan: Position; zoom: number }): void {
+		this.#settingViewport = true;
+		try {
+			this.#cy.viewport({ zoom: Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, view.zoom)), pan: { ...view.pan } });
+		} finally {
+			this.#settingViewport = false;
+		}
+	}
+
+	/**
+	 * Calls `listener` after every pan, zoom or canvas resize; `byUser` is false for setViewport's
+	 * changes and resizes. Returns the unsubscribe function.
+	 */
+	onViewportChange(listener: (viewport: GraphViewport, byUser: boolean) => void): () => void {
+		const handler = (event: cytoscape.EventObject) => listener(this.viewport(), event.type === 'viewport' && !this.#settingViewport);
+		this.#cy.on('viewport resize', handler);
+		return () => this.#cy.off('viewport resize', handler);
 	}
 
 	/** A free spot near the middle of the view, in model coordinates, for a new actor. */

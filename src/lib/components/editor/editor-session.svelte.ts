@@ -7,6 +7,7 @@ import { Presence } from '$lib/collab/presence';
 import type { Person } from '$lib/collab/awareness-state';
 import { ActivityFeed, type Activity } from '$lib/collab/activity';
 import type { MapGraph } from '$lib/editor';
+import type { Awareness } from 'y-protocols/awareness';
 import { getLocale } from '$lib/paraglide/runtime';
 
 /** Lists in the side panel refresh at most this often: cheap even while someone drags on a big map. */
@@ -200,6 +201,16 @@ export class EditorSession {
 
 	zoomBy(factor: number): void {
 		this.#graph?.zoomBy(factor);
+	}
+
+	/** This map's presence channel: following and meetings publish the view there too. */
+	get awareness(): Awareness {
+		return this.#connection.provider.awareness;
+	}
+
+	/** The drawn graph (following and meeting slides read and set its view); null until `ready`. */
+	get graph(): MapGraph | null {
+		return this.#graph;
 	}
 
 	// ---- editing (each call is one gesture: one undo step)
