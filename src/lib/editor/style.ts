@@ -67,14 +67,49 @@ export const INK = '#1b1f24';
 const PAPER = '#ffffff';
 const INVALID = '#b3261e';
 
-/** Element data fields the stylesheet reads (set by elements.ts and peers.ts). */
+/** Element data fields the stylesheet reads (set by elements.ts, peers.ts and view-layer.ts). */
 export const DATA = {
 	label: 'label',
 	kind: 'kind',
 	/** The colour of a collaborator who has this element selected. */
-	peerColour: 'peerColour'
+	peerColour: 'peerColour',
+	// The active view style's look (view-layer.ts); until it is set, the kind's look applies.
+	colour: 'vColour',
+	shape: 'vShape',
+	size: 'vSize',
+	viewLabel: 'vLabel',
+	line: 'vLine',
+	width: 'vWidth',
+	sourceArrow: 'vSourceArrow',
+	targetArrow: 'vTargetArrow'
 } as const;
 export const INVALID_CLASS = 'invalid';
+/** Elements the active filter hides: still in the graph (and the document), not drawn. */
+export const HIDDEN_CLASS = 'filtered-out';
+
+const SHAPES: readonly LegendShape[] = ['ellipse', 'triangle', 'diamond', 'rectangle', 'hexagon', 'star', 'vee', 'rhomboid'];
+const ARROWS: readonly LinkArrow[] = ['triangle', 'vee', 'square', 'diamond', 'circle', 'chevron', 'tee', 'none'];
+const LINES: readonly LinkLineStyle[] = ['solid', 'dashed', 'dotted'];
+
+/** Rules that draw the active view style from element data; they follow the kind rules, so they win once set. */
+function viewStyleRules(): cytoscape.StylesheetJson {
+	return [
+		{ selector: `node[${DATA.colour}]`, style: { 'background-color': `data(${DATA.colour})` } },
+		{ selector: `node[${DATA.size}]`, style: { width: `data(${DATA.size})`, height: `data(${DATA.size})` } },
+		{ selector: `node[${DATA.viewLabel}]`, style: { label: `data(${DATA.viewLabel})` } },
+		...SHAPES.map((shape) => ({ selector: `node[${DATA.shape} = "${shape}"]`, style: nodeShape(shape) })),
+		{
+			selector: `edge[${DATA.colour}]`,
+			style: { 'line-color': `data(${DATA.colour})`, 'target-arrow-color': `data(${DATA.colour})`, 'source-arrow-color': `data(${DATA.colour})` }
+		},
+		{ selector: `edge[${DATA.width}]`, style: { width: `data(${DATA.width})` } },
+		{ selector: `edge[${DATA.viewLabel}]`, style: { label: `data(${DATA.viewLabel})` } },
+		...LINES.map((line) => ({ selector: `edge[${DATA.line} = "${line}"]`, style: { 'line-style': line } })),
+		...ARROWS.map((arrow) => ({ selector: `edge[${DATA.targetArrow} = "${arrow}"]`, style: { 'target-arrow-shape': arrow } })),
+		...ARROWS.map((arrow) => ({ selector: `edge[${DATA.sourceArrow} = "${arrow}"]`, style: { 'source-arrow-shape': arrow } })),
+		{ selector: `.${HIDDEN_CLASS}`, style: { display: 'none' } }
+	] as cytoscape.StylesheetJson;
+}
 
 export function actorLook(kind: string): ActorLook {
 	return (ACTOR_LOOKS as Record<string, ActorLook>)[kind] ?? UNKNOWN_ACTOR_LOOK;
@@ -153,6 +188,7 @@ export function stylesheet(): cytoscape.StylesheetJson {
 				}
 			};
 		}),
+		...(viewStyleRules() as object[]),
 		// Peers' selections sit under the element in their colour; our own selection is a thick dark outline.
 		{
 			selector: `node[${DATA.peerColour}], edge[${DATA.peerColour}]`,

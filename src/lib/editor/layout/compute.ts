@@ -3,14 +3,9 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { MAX_COORDINATE, type Position } from '$lib/map';
 
-export const LAYOUT_NAMES = ['fcose', 'regions', 'concentric', 'grid'] as const;
-export type LayoutName = (typeof LAYOUT_NAMES)[number];
-/** Saved views may name `preset`: the map's stored positions, i.e. no layout. */
-export const PRESET_LAYOUT = 'preset';
+import type { LayoutName } from './names';
 
-export function isLayoutName(value: unknown): value is LayoutName {
-	return (LAYOUT_NAMES as readonly unknown[]).includes(value);
-}
+export { LAYOUT_NAMES, PRESET_LAYOUT, isLayoutName, type LayoutName } from './names';
 
 export interface LayoutActor {
 	id: string;

@@ -1,0 +1,140 @@
+// Applies the user's filter and style to the Cytoscape graph: hides filtered-out elements (they stay in the document) and writes each element's look into its data.
+import type cytoscape from 'cytoscape';
+import type { MapModel } from '$lib/map';
+import { DATA, HIDDEN_CLASS } from './style';
+import { visibleElements } from './view/filter';
+import { applyStyle, type ActorVisual, type LinkVisual, type StyleLegend, type StyleNames } from './view/style-mapping';
+import type { ViewFilter, ViewStyle } from './view/view-state';
+
+export interface ViewReport {
+	legend: StyleLegend;
+	visibleActors: number;
+	totalActors: number;
+	visibleLinks: number;
+	totalLinks: number;
+}
+
+export interface ViewSettings {
+	filter: ViewFilter;
+	style: ViewStyle;
+	names: StyleNames;
+	/** Actors shown whatever the filter says (found by search). */
+	revealed: ReadonlySet<string>;
+}
+
+type NodeData = Record<string, string | number>;
+
+function actorData(visual: ActorVisual): NodeData {
+	return { [DATA.colour]: visual.colour, [DATA.shape]: visual.shape, [DATA.size]: visual.size, [DATA.viewLabel]: visual.label };
+}
+
+function linkData(visual: LinkVisual): NodeData {
+	return {
+		[DATA.colour]: visual.colour,
+		[DATA.line]: visual.line,
+		[DATA.width]: visual.width,
+		[DATA.viewLabel]: visual.label,
+		[DATA.sourceArrow]: visual.sourceArrow,
+		[DATA.targetArrow]: visual.targetArrow
+	};
+}
+
+function sameData(element: cytoscape.NodeSingular | cytoscape.EdgeSingular, data: NodeData): boolean {
+	for (const key in data) if (element.data(key) !== data[key]) return false;
+	return true;
+}
+
+export class ViewLayer {
+	readonly #cy: cytoscape.Core;
+	readonly #model: MapModel;
+	readonly #onReport: (report: ViewReport) => void;
+	#settings: ViewSettings | null = null;
+	#frame: number | null = null;
+	/** Actors and links the last refresh hid, so a refresh touches only what changed. */
+	#hidden = new Set<string>();
+
+	constructor(cy: cytoscape.Core, model: MapModel, onReport: (report: ViewReport) => void) {
+		this.#cy = cy;
+		this.#model = model;
+		this.#onReport = onReport;
+	}
+
+	get settings(): ViewSettings | null {
+		return this.#settings;
+	}
+
+	/** Applies new settings at once (the user is waiting for them). */
+	set(settings: ViewSettings): void {
+		this.#settings = settings;
+		this.refresh();
+	}
+
+	/** The document changed: re-apply once per frame however many changes arrive. */
+	schedule(): void {
+		if (this.#settings === null || this.#frame !== null) return;
+		const run = () => {
+			this.#frame = null;
+			this.refresh();
+		};
+		this.#frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(run) : (setTimeout(run, 16) as unknown as number);
+	}
+
+	isHidden(id: string): boolean {
+		return this.#hidden.has(id);
+	}
+
+	refresh(): void {
+		const settings = this.#settings;
+		if (settings === null) return;
+		const actors = this.#model.actors();
+		const links = this.#model.links();
+		const styled = applyStyle(
+			{ actors, links, regions: this.#model.regions(), sectors: this.#model.sectors(), fields: this.#model.fields() },
+			settings.style,
+			settings.names
+		);
+		const visible = visibleElements(actors, links, settings.filter);
+		for (const id of settings.revealed) if (this.#model.actor(id)) visible.actors.add(id);
+		const hidden = new Set<string>();
+		const cy = this.#cy;
+		cy.batch(() => {
+			cy.nodes().forEach((node) => {
+				const id = node.id();
+				const visual = styled.actors.get(id);
+				if (visual) {
+					const data = actorData(visual);
+					if (!sameData(node, data)) node.data(data);
+				}
+				if (!visible.actors.has(id)) hidden.add(id);
+			});
+			cy.edges().forEach((edge) => {
+				const id = edge.id();
+				const visual = styled.links.get(id);
+				if (visual) {
+					const data = linkData(visual);
+					if (!sameData(edge, data)) edge.data(data);
+				}
+				if (!visible.links.has(id) || hidden.has(edge.source().id()) || hidden.has(edge.target().id())) hidden.add(id);
+			});
+			for (const id of this.#hidden) if (!hidden.has(id)) cy.getElementById(id).removeClass(HIDDEN_CLASS);
+			for (const id of hidden) if (!this.#hidden.has(id)) cy.getElementById(id).addClass(HIDDEN_CLASS);
+			// A hidden element must not stay selected: Delete would remove what the user cannot see.
+			cy.elements(`.${HIDDEN_CLASS}:selected`).unselect();
+		});
+		this.#hidden = hidden;
+		const drawnLinks = cy.edges().length;
+		this.#onReport({
+			legend: styled.legend,
+			visibleActors: actors.filter((actor) => !hidden.has(actor.id)).length,
+			totalActors: actors.length,
+			visibleLinks: drawnLinks - cy.edges(`.${HIDDEN_CLASS}`).length,
+			totalLinks: drawnLinks
+		});
+	}
+
+	destroy(): void {
+		if (this.#frame === null) return;
+		if (typeof cancelAnimationFrame === 'function') cancelAnimationFrame(this.#frame);
+		else clearTimeout(this.#frame);
+	}
+}
