@@ -292,6 +292,36 @@ describe('selecting and copying', () => {
 		await page.keyboard.press('Control+z');
 		await waitFor(() => observer.doc.getMap('actors').size === 3 && observer.doc.getMap('links').size === 1, 'undo removes the copies', SYNC_MS);
 	});
+
+	it('adds to the selection with shift+click and moves the whole selection as one change', async () => {
+		const { page } = await openEditor(alice, mapId);
+		const box = (await page.locator('[data-testid=canvas]').boundingBox())!;
+		// Fit centres the actors' box (x −315…315 with the node size) with 40 px padding, at most zoom 4.
+		const zoom = Math.min((box.width - 80) / 630, (box.height - 80) / 30, 4);
+		const at = (x: number) => ({ x: box.x + box.width / 2 + x * zoom, y: box.y + box.height / 2 });
+		await page.mouse.click(at(-300).x, at(-300).y);
+		await page.keyboard.down('Shift');
+		await page.mouse.click(at(300).x, at(300).y);
+		await page.keyboard.up('Shift');
+		await expect.poll(() => page.textContent('[data-testid=side-panel]')).toContain('2 selected');
+		const before = positions(observer);
+		let updates = 0;
+		const count = () => updates++;
+		observer.doc.on('update', count);
+		await page.mouse.move(at(300).x, at(300).y);
+		await page.mouse.down();
+		for (let step = 1; step <= 6; step++) await page.mouse.move(at(300).x, at(300).y + step * 15, { steps: 2 });
+		await page.mouse.up();
+		await waitFor(() => updates > 0, 'the move reaches the server', SYNC_MS);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		observer.doc.off('update', count);
+		expect(updates).toBe(1);
+		const after = positions(observer);
+		const dy = (id: string) => after.get(id)!.y - before.get(id)!.y;
+		expect(dy('actorAaaaaaaaaaa')).toBeGreaterThan(20);
+		expect(dy('actorCccccccccccc')).toBe(dy('actorAaaaaaaaaaa'));
+		expect(dy('actorBbbbbbbbbbb')).toBe(0);
+	});
 });
 
 describe('console', () => {

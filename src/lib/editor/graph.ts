@@ -11,19 +11,12 @@ import { freeSpotNear } from './placement';
 import { renderingOptions } from './renderer';
 import { HIDDEN_CLASS, stylesheet } from './style';
 import { ViewLayer, type ViewReport, type ViewSettings } from './view-layer';
-import { runLayout } from './layout/run';
-import type { LayoutInput, LayoutName } from './layout/compute';
+import { GraphLayout } from './graph-layout';
+import type { LayoutName } from './layout/names';
 
 /** Space (px) left around the map by "fit". */
 const FIT_PADDING = 40;
-/** A layout's nodes glide to their new places this long; skipped on big maps and for reduced motion. */
-const LAYOUT_ANIMATION_MS = 450;
-const MAX_ANIMATED_NODES = 800;
 const VISIBLE = `.${HIDDEN_CLASS}`;
-
-function prefersReducedMotion(): boolean {
-	return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
 
 export interface GraphOptions {
 	/** Viewers and commenters cannot move nodes. */
@@ -69,10 +62,7 @@ export class MapGraph {
 	#commitScheduled = false;
 	readonly #view: ViewLayer;
 	#viewReporter: ((report: ViewReport) => void) | null = null;
-	/** Nodes gliding to a layout's positions: the document already has them, the canvas catches up. */
-	readonly #gliding = new Set<string>();
-	/** A saved view's layout shown on this screen only (not in the document), or null. */
-	#arrangement: Map<string, Position> | null = null;
+	readonly #layout: GraphLayout;
 	/** True while setViewport runs, so viewport listeners can tell its changes from the user's. */
 	#settingViewport = false;
 
@@ -93,8 +83,9 @@ export class MapGraph {
 		this.#cursors = new CursorLayer(options.cursorLayer, this.#cy);
 		this.#sync = new GraphSync(this.#cy, model, {
 			linkLabel: options.linkLabel,
-			holdsPosition: (id) => this.#peers.holdsPosition(id) || this.#gliding.has(id) || this.#arrangement?.has(id) === true
+			holdsPosition: (id) => this.#peers.holdsPosition(id) || this.#layout.holdsPosition(id)
 		});
+		this.#layout = new GraphLayout(this.#cy, model, { readOnly: options.readOnly, onGestureStart: () => options.onGestureStart() });
 		this.#view = new ViewLayer(this.#cy, model, (report) => this.#viewReporter?.(report));
 		this.#sync.build();
 		this.fit();
@@ -108,6 +99,7 @@ export class MapGraph {
 	destroy(): void {
 		this.#unobserve();
 		this.#view.destroy();
+		this.#layout.destroy();
 		this.#resizeObserver.disconnect();
 		this.#container.removeEventListener('pointerleave', this.#onPointerLeave);
 		this.#peers.destroy();
@@ -216,91 +208,26 @@ export class MapGraph {
 		this.#cy.boxSelectionEnabled(true);
 	}
 
-	/** The visible actors (all of them when the filter shows none), as a layout's input. */
-	#layoutInput(name: LayoutName): LayoutInput {
-		const shown = new Set(this.#cy.nodes().not(VISIBLE).map((node) => node.id()));
-		const actors = this.#model.actors().filter((actor) => shown.size === 0 || shown.has(actor.id));
-		actors.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.name.localeCompare(b.name)));
-		return {
-			name,
-			actors: actors.map((actor) => ({ id: actor.id, group: actor.region ?? null, pos: this.#cy.getElementById(actor.id).position() })),
-			links: this.#model.links().filter((link) => !link.dangling).map(({ source, target }) => ({ source, target }))
-		};
-	}
-
-	/**
-	 * Lays out the visible actors and writes every new position as ONE moveActors transaction:
-	 * one update for collaborators, one undo step. Returns where the layout ran.
-	 */
-	async applyLayout(name: LayoutName): Promise<'main' | 'worker'> {
-		this.clearArrangement();
-		const { positions, where } = await runLayout(this.#layoutInput(name));
-		const moves = new Map(Object.entries(positions).filter(([id]) => this.#model.actor(id) !== undefined));
-		if (moves.size === 0) return where;
-		const animate = !this.#options.readOnly && moves.size <= MAX_ANIMATED_NODES && !prefersReducedMotion();
-		if (animate) for (const id of moves.keys()) this.#gliding.add(id);
-		this.#options.onGestureStart();
-		this.#model.moveActors(moves);
-		if (animate) this.#glide(moves);
-		return where;
+	/** Lays out the visible actors as one committed move (one undo step); returns where it ran. */
+	applyLayout(name: LayoutName): Promise<'main' | 'worker'> {
+		return this.#layout.apply(name);
 	}
 
 	/** Shows a saved view's layout on this screen only; the document keeps its positions. */
-	async arrange(name: LayoutName): Promise<void> {
-		const { positions } = await runLayout(this.#layoutInput(name));
-		this.#arrangement = new Map(Object.entries(positions));
-		this.#cy.autoungrabify(true);
-		this.#cy.batch(() => {
-			for (const [id, pos] of this.#arrangement!) this.#cy.getElementById(id).position({ ...pos });
-		});
-		this.fit();
+	arrange(name: LayoutName): Promise<void> {
+		return this.#layout.arrange(name);
 	}
 
 	get arranged(): boolean {
-		return this.#arrangement !== null;
+		return this.#layout.arranged;
 	}
 
-	/** Back to the document's positions. */
 	clearArrangement(): void {
-		if (this.#arrangement === null) return;
-		const ids = [...this.#arrangement.keys()];
-		this.#arrangement = null;
-		this.#cy.autoungrabify(this.#options.readOnly);
-		this.#cy.batch(() => {
-			for (const id of ids) {
-				const actor = this.#model.actor(id);
-				if (actor) this.#cy.getElementById(id).position({ ...actor.pos });
-			}
-		});
+		this.#layout.clearArrangement();
 	}
 
-	/** Editors can keep an arrangement: its positions go into the document as one move. */
 	keepArrangement(): void {
-		if (this.#arrangement === null || this.#options.readOnly) return;
-		const moves = new Map([...this.#arrangement].filter(([id]) => this.#model.actor(id) !== undefined));
-		this.#arrangement = null;
-		this.#cy.autoungrabify(false);
-		this.#options.onGestureStart();
-		if (moves.size > 0) this.#model.moveActors(moves);
-	}
-
-	#glide(moves: ReadonlyMap<string, Position>): void {
-		for (const [id, pos] of moves) {
-			const node = this.#cy.getElementById(id);
-			if (node.nonempty()) node.animate({ position: { ...pos } }, { duration: LAYOUT_ANIMATION_MS, easing: 'ease-in-out-cubic' });
-		}
-		setTimeout(() => {
-			// Settle on the document's positions: a collaborator may have moved something meanwhile.
-			for (const id of moves.keys()) {
-				this.#gliding.delete(id);
-				const node = this.#cy.getElementById(id);
-				const actor = this.#model.actor(id);
-				if (node.nonempty() && actor && !node.grabbed()) {
-					node.stop();
-					node.position({ ...actor.pos });
-				}
-			}
-		}, LAYOUT_ANIMATION_MS + 50);
+		this.#layout.keepArrangement();
 	}
 
 	/** A free spot near the middle of the view, in model coordinates, for a new actor. */

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { ACTOR_KINDS, LINK_KINDS } from '$lib/map';
 
 const LOCALES = ['fi', 'sv', 'en'] as const;
-const EDITOR_PREFIXES = ['editor_', 'kind_', 'linkkind_', 'presence_', 'status_'];
+const EDITOR_PREFIXES = ['editor_', 'kind_', 'linkkind_', 'presence_', 'status_', 'view_', 'style_', 'filter_', 'layout_', 'shortcut_'];
 
 function messages(locale: string): Record<string, string> {
 	return JSON.parse(readFileSync(new URL(`../../../messages/${locale}.json`, import.meta.url), 'utf8')) as Record<string, string>;

@@ -111,6 +111,14 @@ export class MapViewSession {
 		return this.savedViews.find((view) => view.id === this.activeViewId);
 	}
 
+	/** True when the filter or style differ from the applied view's ("update" would change it). */
+	get activeViewChanged(): boolean {
+		const view = this.activeView;
+		if (!view) return false;
+		const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+		return !same(filterToJson(parseFilter(view.filter)), filterToJson(this.filter)) || !same(styleToJson(parseStyle(view.style)), styleToJson(this.style));
+	}
+
 	#readCatalog(): void {
 		const model = this.session?.model;
 		if (!model) return;

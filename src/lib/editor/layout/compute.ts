@@ -25,6 +25,11 @@ const NODE_SPACING = 70;
 const IDEAL_EDGE_LENGTH = 90;
 const NODE_REPULSION = 6_000;
 const NODE_DIAMETER = 30;
+/** A grid cell leaves room for a label (up to 150 px wide) under a large node. */
+const GRID_CELL_WIDTH = 170;
+const GRID_CELL_HEIGHT = 110;
+/** Rings of the concentric layout keep labels apart too. */
+const RING_SPACING = 60;
 
 let registered = false;
 
@@ -61,20 +66,24 @@ function layoutOptions(input: LayoutInput, degree: (id: string) => number): cyto
 				// Most connected in the middle; one ring per degree level.
 				concentric: (node: cytoscape.NodeSingular) => degree(node.id()),
 				levelWidth: () => 1,
-				minNodeSpacing: NODE_SPACING - NODE_DIAMETER,
+				minNodeSpacing: RING_SPACING,
 				startAngle: -Math.PI / 2
 			} as unknown as cytoscape.LayoutOptions;
-		case 'grid':
+		case 'grid': {
+			// Wider than tall, like a screen.
+			const cols = Math.max(1, Math.ceil(Math.sqrt(input.actors.length * 1.6)));
+			const rows = Math.max(1, Math.ceil(input.actors.length / cols));
 			return {
 				name: 'grid',
 				...common,
 				avoidOverlap: true,
-				avoidOverlapPadding: NODE_SPACING - NODE_DIAMETER,
-				condense: true,
+				cols,
+				rows,
 				// Stable order: by group, then as given (callers pass actors sorted by kind and name).
 				sort: (a: cytoscape.NodeSingular, b: cytoscape.NodeSingular) => (a.data('order') as number) - (b.data('order') as number),
-				boundingBox: { x1: 0, y1: 0, w: Math.ceil(Math.sqrt(input.actors.length)) * NODE_SPACING * 1.6, h: Math.ceil(Math.sqrt(input.actors.length)) * NODE_SPACING }
+				boundingBox: { x1: 0, y1: 0, w: cols * GRID_CELL_WIDTH, h: rows * GRID_CELL_HEIGHT }
 			} as unknown as cytoscape.LayoutOptions;
+		}
 	}
 }
 

@@ -1,0 +1,61 @@
+// The canvas follows the view: filtered-out elements are hidden (never removed), each element carries its style's look, and document changes are picked up.
+import { describe, it, expect } from 'vitest';
+import cytoscape from 'cytoscape';
+import { GraphSync } from '$lib/editor/graph-sync';
+import { ViewLayer, type ViewReport } from '$lib/editor/view-layer';
+import { DATA, HIDDEN_CLASS } from '$lib/editor/style';
+import { defaultStyle, emptyFilter } from '$lib/editor/view/view-state';
+import { GAP_COLOUR } from '$lib/editor/view/palette';
+import { smallMap, NAMES } from './view/fixtures';
+
+function bind() {
+	const { model, ids } = smallMap();
+	const cy = cytoscape({ headless: true, styleEnabled: false });
+	const sync = new GraphSync(cy, model, { linkLabel: (kind) => kind, holdsPosition: () => false });
+	sync.build();
+	const reports: ViewReport[] = [];
+	const layer = new ViewLayer(cy, model, (report) => reports.push(report));
+	model.observe((change) => {
+		sync.apply(change);
+		layer.refresh();
+	});
+	return { model, ids, cy, layer, reports };
+}
+
+const hidden = (cy: cytoscape.Core) => cy.elements(`.${HIDDEN_CLASS}`).map((element) => element.id()).sort();
+
+describe('ViewLayer', () => {
+	it('hides what the filter leaves out and shows it again, keeping every element in the graph', () => {
+		const { ids, cy, layer, reports } = bind();
+		layer.set({ filter: { ...emptyFilter(), kinds: ['company'] }, style: defaultStyle(), names: NAMES, revealed: new Set() });
+		expect(hidden(cy)).toEqual([ids.c, ids.d, ids.e, ids.cb, ids.dc, ids.ad].sort());
+		expect(cy.nodes()).toHaveLength(5);
+		expect(reports.at(-1)).toMatchObject({ visibleActors: 2, totalActors: 5, visibleLinks: 1, totalLinks: 4 });
+		layer.set({ filter: emptyFilter(), style: defaultStyle(), names: NAMES, revealed: new Set() });
+		expect(hidden(cy)).toEqual([]);
+	});
+
+	it('shows revealed actors whatever the filter says', () => {
+		const { ids, cy, layer } = bind();
+		layer.set({ filter: { ...emptyFilter(), kinds: ['company'] }, style: defaultStyle(), names: NAMES, revealed: new Set([ids.e]) });
+		expect(cy.getElementById(ids.e).hasClass(HIDDEN_CLASS)).toBe(false);
+	});
+
+	it('writes each element’s look into its data and follows document changes', () => {
+		const { model, ids, cy, layer, reports } = bind();
+		layer.set({ filter: emptyFilter(), style: { ...defaultStyle(), colourBy: 'region', sizeBy: 'degree' }, names: NAMES, revealed: new Set() });
+		expect(cy.getElementById(ids.a).data(DATA.viewLabel)).toBe('Alfa Oy · Iisalmi');
+		expect(cy.getElementById(ids.dc).data(DATA.colour)).toBe(GAP_COLOUR);
+		expect(cy.getElementById(ids.dc).data(DATA.line)).toBe('dashed');
+		model.updateActor(ids.a, { region: ids.kuopio });
+		expect(cy.getElementById(ids.a).data(DATA.viewLabel)).toBe('Alfa Oy · Kuopio');
+		expect(reports.at(-1)!.legend.colour!.categories.find((c) => c.label === 'Kuopio')!.count).toBe(3);
+	});
+
+	it('unselects elements the filter hides, so Delete cannot remove what the user cannot see', () => {
+		const { ids, cy, layer } = bind();
+		cy.getElementById(ids.e).select();
+		layer.set({ filter: { ...emptyFilter(), hideUnconnected: true }, style: defaultStyle(), names: NAMES, revealed: new Set() });
+		expect(cy.getElementById(ids.e).selected()).toBe(false);
+	});
+});
