@@ -9,6 +9,7 @@ import { ActivityFeed, type Activity } from '$lib/collab/activity';
 import type { MapGraph } from '$lib/editor';
 import type { Awareness } from 'y-protocols/awareness';
 import { getLocale } from '$lib/paraglide/runtime';
+import type { CustomFieldView, Position, SectorView } from '$lib/map';
 
 /** Lists in the side panel refresh at most this often: cheap even while someone drags on a big map. */
 export const LIST_REFRESH_MS = 250;
@@ -57,6 +58,9 @@ export class EditorSession {
 	ready = $state(false);
 	actors = $state.raw<ActorView[]>([]);
 	regions = $state.raw<RegionView[]>([]);
+	/** The map's sectors and custom field definitions, by name (side panel, table, catalog). */
+	sectors = $state.raw<SectorView[]>([]);
+	fields = $state.raw<CustomFieldView[]>([]);
 	linkCount = $state(0);
 	/** Bumps after document changes, so views of selected elements re-read the model. */
 	revision = $state(0);
@@ -274,6 +278,21 @@ export class EditorSession {
 		});
 	}
 
+	/**
+	 * Any model edit as one gesture (one undo step): the side panel's fields, the table and the
+	 * catalog use it. Validation errors come back as field errors; nothing is written then.
+	 */
+	edit(action: (model: MapModel) => void): ActionResult {
+		if (this.options.readOnly) return OK;
+		this.#undo.stopCapturing();
+		return attempt(() => action(this.model));
+	}
+
+	/** Where a new actor goes on the canvas: a free spot in the middle of the view (the table adds actors too). */
+	spotForNewActor(): Position {
+		return this.#graph?.spotForNewActor() ?? { x: 0, y: 0 };
+	}
+
 	// ---- internals
 
 	#scheduleRefresh(): void {
@@ -286,6 +305,8 @@ export class EditorSession {
 		if (this.#destroyed) return;
 		this.actors = this.model.actors().sort(this.#byName);
 		this.regions = this.model.regions().sort(this.#byName);
+		this.sectors = this.model.sectors().sort(this.#byName);
+		this.fields = this.model.fields().sort(this.#byName);
 		this.linkCount = this.model.parts.links.size;
 		this.revision++;
 	}
