@@ -102,6 +102,10 @@ describe('meetings on a map', () => {
 		expect((await editor.fetch(`${base}/${meetingId}/slide`, { method: 'PUT', json: { index: 1 } })).status).toBe(204);
 		await waitFor(() => readMeetingState(viewerMeeting.doc)?.slide === 1, 'the viewer sees slide 2');
 		expect(readMeetingState(viewerMeeting.doc)!.slides.map((s) => s.name)).toEqual(['Yleiskuva', 'Rahoittajat']);
+		// Reordering keeps the shown slide shown, at its new place.
+		await editor.fetch(`${base}/${meetingId}/slides`, { method: 'PUT', json: { slides: [{ viewId: viewIds[1], note: '' }, { viewId: viewIds[0], note: '' }] } });
+		await waitFor(() => readMeetingState(viewerMeeting.doc)?.slides[0]?.name === 'Rahoittajat', 'the new order arrives');
+		expect(readMeetingState(viewerMeeting.doc)!.slide).toBe(0);
 	});
 
 	it('keeps ballots hidden, not even counts, until the presenter reveals them', async () => {

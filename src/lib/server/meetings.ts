@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { MapModel } from '../map';
 import { DiscussionModel } from '../map/discussion';
-import { clearMeetingState, writeMeetingState, type LiveVote, type MeetingState } from '../collab/meeting-doc';
+import { clearMeetingState, readMeetingState, writeMeetingState, type LiveVote, type MeetingState } from '../collab/meeting-doc';
 import type { AppServices } from './context';
 import type { AuthenticatedUser } from './auth/sessions';
 import type { MeetingAttendee, MeetingRecord, MeetingSlide, VoteKind, VoteOption, VoteRecord } from './storage/types';
@@ -269,8 +269,12 @@ export async function setSlides(
 			if (!view) throw badRequest('unknown_view', 'A slide names a view the map does not have.', { viewId });
 			return { viewId, name: view.name, note };
 		});
+		// The slide being shown stays shown when the list around it changes.
+		const live = readMeetingState(await services.sync.readDocument(mapId, 'meeting'));
+		const shown = live && live.slide >= 0 ? live.slides[live.slide]?.viewId : undefined;
+		const slide = shown === undefined ? -1 : slides.findIndex((s) => s.viewId === shown);
 		await services.storage.updateMeeting(meeting.id, { slides });
-		await writeLive(services, mapId, { slides, slide: -1 });
+		await writeLive(services, mapId, { slides, slide });
 		return slides;
 	});
 }
