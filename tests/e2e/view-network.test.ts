@@ -165,6 +165,42 @@ describe('seeing the network', () => {
 		await expect.poll(() => visibleActors(page)).toBe(total);
 	});
 
+	it('arranges a view’s layout on screen only, and an editor can keep it as one change', async () => {
+		const observer = connectClient(server.wsUrl, demoMap, { cookie: alice.cookie });
+		try {
+			await observer.synced;
+			observer.doc.transact(() => {
+				const view = new Y.Map<unknown>();
+				observer.doc.getMap('views').set('viewRingsaaaaaaa', view);
+				view.set('name', 'Rings');
+				view.set('filter', {});
+				view.set('style', { sizeBy: 'degree' });
+				view.set('layout', 'concentric');
+			});
+			const page = b.page;
+			await waitFor(async () => (await page.locator('[data-testid=view-apply]').count()) === 2, 'Bob sees the new view', SYNC_MS);
+			let updates = 0;
+			const count = () => updates++;
+			observer.doc.on('update', count);
+			await page.locator('[data-testid=saved-view]', { hasText: 'Rings' }).locator('[data-testid=view-apply]').click();
+			await page.waitForSelector('[data-testid=arranged-note]');
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			expect(updates).toBe(0);
+			await shot(page, '06b-arranged');
+			await page.click('[data-testid=keep-arrangement]');
+			await waitFor(() => updates > 0, 'kept positions reach the server', SYNC_MS);
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			expect(updates).toBe(1);
+			observer.doc.off('update', count);
+			expect(await page.locator('[data-testid=arranged-note]').count()).toBe(0);
+			// Bob's undo takes the kept positions back.
+			await page.locator('[data-testid=canvas]').click({ position: { x: 5, y: 5 } });
+			await page.keyboard.press('Control+z');
+		} finally {
+			observer.destroy();
+		}
+	});
+
 	it('applies a layout as one change that one undo takes back', async () => {
 		const observer = connectClient(server.wsUrl, demoMap, { cookie: alice.cookie });
 		try {

@@ -70,6 +70,7 @@ export class MapGraph {
 		this.#container = container;
 		this.#model = model;
 		this.#options = options;
+		const rendering = renderingOptions(model.parts.actors.size + model.parts.links.size);
 		this.#cy = cytoscape({
 			container,
 			style: stylesheet(),
@@ -77,7 +78,7 @@ export class MapGraph {
 			maxZoom: MAX_ZOOM,
 			boxSelectionEnabled: true,
 			autoungrabify: options.readOnly,
-			...renderingOptions(model.parts.actors.size + model.parts.links.size)
+			...rendering
 		});
 		this.#peers = new PeerLayer(this.#cy, (id) => this.#model.actor(id)?.pos);
 		this.#cursors = new CursorLayer(options.cursorLayer, this.#cy);
@@ -86,7 +87,8 @@ export class MapGraph {
 			holdsPosition: (id) => this.#peers.holdsPosition(id) || this.#layout.holdsPosition(id)
 		});
 		this.#layout = new GraphLayout(this.#cy, model, { readOnly: options.readOnly, onGestureStart: () => options.onGestureStart() });
-		this.#view = new ViewLayer(this.#cy, model, (report) => this.#viewReporter?.(report));
+		// WebGL mode draws every line solid: the view layer then names link statuses in labels.
+		this.#view = new ViewLayer(this.#cy, model, (report) => this.#viewReporter?.(report), rendering.webgl !== true);
 		this.#sync.build();
 		this.fit();
 		this.#listen();

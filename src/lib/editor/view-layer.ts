@@ -48,15 +48,18 @@ export class ViewLayer {
 	readonly #cy: cytoscape.Core;
 	readonly #model: MapModel;
 	readonly #onReport: (report: ViewReport) => void;
+	readonly #patterns: boolean;
 	#settings: ViewSettings | null = null;
 	#frame: number | null = null;
 	/** Actors and links the last refresh hid, so a refresh touches only what changed. */
 	#hidden = new Set<string>();
 
-	constructor(cy: cytoscape.Core, model: MapModel, onReport: (report: ViewReport) => void) {
+	/** `patterns`: whether the renderer draws dashes, dots and arrowhead shapes (not in WebGL mode). */
+	constructor(cy: cytoscape.Core, model: MapModel, onReport: (report: ViewReport) => void, patterns = true) {
 		this.#cy = cy;
 		this.#model = model;
 		this.#onReport = onReport;
+		this.#patterns = patterns;
 	}
 
 	get settings(): ViewSettings | null {
@@ -91,7 +94,8 @@ export class ViewLayer {
 		const styled = applyStyle(
 			{ actors, links, regions: this.#model.regions(), sectors: this.#model.sectors(), fields: this.#model.fields() },
 			settings.style,
-			settings.names
+			settings.names,
+			{ patterns: this.#patterns }
 		);
 		const visible = visibleElements(actors, links, settings.filter);
 		for (const id of settings.revealed) if (this.#model.actor(id)) visible.actors.add(id);

@@ -396,8 +396,16 @@ function strengthWidth(strength: number | undefined): number {
 	return STRENGTH_WIDTHS[index]!;
 }
 
+export interface StyleOptions {
+	/**
+	 * False where the renderer draws every line solid with plain arrowheads (Cytoscape's WebGL mode):
+	 * planned and gap links then say their status in the label, so it is not told by colour alone.
+	 */
+	patterns: boolean;
+}
+
 /** Link kinds are told by arrowhead (and label) as well as colour; direction decides which ends get one. */
-function linkVisual(link: LinkView, style: ViewStyle, names: StyleNames): LinkVisual {
+function linkVisual(link: LinkView, style: ViewStyle, names: StyleNames, options: StyleOptions): LinkVisual {
 	const kindLook = linkLook(link.kind);
 	const status = link.status ?? DEFAULT_LINK_STATUS;
 	let colour: string;
@@ -408,13 +416,15 @@ function linkVisual(link: LinkView, style: ViewStyle, names: StyleNames): LinkVi
 	if (status === 'gap') colour = GAP_COLOUR;
 	const arrow = kindLook.arrow;
 	const direction = link.direction ?? 'directed';
+	const labels = style.linkLabel === 'kind' ? [names.linkKind(link.kind)] : [];
+	if (!options.patterns && status !== DEFAULT_LINK_STATUS) labels.push(names.status(status));
 	return {
 		colour,
 		line: STATUS_LINES[status] ?? 'solid',
 		targetArrow: direction === 'undirected' ? 'none' : arrow,
 		sourceArrow: direction === 'mutual' ? arrow : 'none',
 		width: style.linkWidthBy === 'strength' ? strengthWidth(link.strength) : DEFAULT_LINK_WIDTH,
-		label: style.linkLabel === 'kind' ? names.linkKind(link.kind) : ''
+		label: labels.join(' · ')
 	};
 }
 
@@ -452,7 +462,7 @@ function linkLegend(data: MapData, style: ViewStyle, names: StyleNames): Pick<St
 	return { linkColour, linkStatus, linkWidth };
 }
 
-export function applyStyle(data: MapData, style: ViewStyle, names: StyleNames): StyledMap {
+export function applyStyle(data: MapData, style: ViewStyle, names: StyleNames, options: StyleOptions = { patterns: true }): StyledMap {
 	const collator = new Intl.Collator(undefined, { numeric: true });
 	const sectorsByName = [...data.sectors].sort((a, b) => collator.compare(a.name, b.name));
 	const sectorOrder = new Map(sectorsByName.map((sector, index) => [sector.id, index]));
@@ -484,7 +494,7 @@ export function applyStyle(data: MapData, style: ViewStyle, names: StyleNames): 
 			label: [base, ...extra].filter((part) => part !== '').join(' · ')
 		});
 	}
-	const links = new Map(data.links.map((link) => [link.id, linkVisual(link, style, names)]));
+	const links = new Map(data.links.map((link) => [link.id, linkVisual(link, style, names, options)]));
 
 	const counts = (grouping: Grouping) => {
 		const count = new Map<string, number>();

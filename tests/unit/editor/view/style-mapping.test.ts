@@ -99,6 +99,14 @@ describe('link styles', () => {
 		expect(styled({ linkLabel: 'none' }).links.get(ids.ab)!.label).toBe('');
 	});
 
+	it('names planned and gap links in the label where the renderer cannot draw dashes (WebGL)', () => {
+		const solid = applyStyle(data, defaultStyle(), NAMES, { patterns: false });
+		expect(solid.links.get(ids.dc)!.label).toBe('link:funding · status:gap');
+		expect(solid.links.get(ids.cb)!.label).toBe('link:rdi_project · status:planned');
+		expect(solid.links.get(ids.ab)!.label).toBe('link:customer_supplier');
+		expect(applyStyle(data, { ...defaultStyle(), linkLabel: 'none' }, NAMES, { patterns: false }).links.get(ids.dc)!.label).toBe('status:gap');
+	});
+
 	it('colours links by status or strength', () => {
 		expect(styled({ linkColourBy: 'status' }).links.get(ids.cb)!.colour).toBe(STATUS_COLOURS.planned);
 		expect(styled({ linkColourBy: 'strength' }).links.get(ids.ab)!.colour).toBe(RAMP_COLOURS[3]);
