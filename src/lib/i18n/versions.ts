@@ -3,7 +3,15 @@ import { m } from '$lib/paraglide/messages';
 
 const BEFORE_RESTORE = 'before-restore:';
 
+const MEETING_START = 'meeting-start:';
+const MEETING_END = 'meeting-end:';
+
 export function versionLabel(version: { name: string; kind: string }): string {
+	if (version.kind === 'meeting') {
+		if (version.name.startsWith(MEETING_START)) return m.history_meeting_start({ title: version.name.slice(MEETING_START.length) });
+		if (version.name.startsWith(MEETING_END)) return m.history_meeting_end({ title: version.name.slice(MEETING_END.length) });
+		return version.name;
+	}
 	if (version.kind !== 'auto') return version.name;
 	if (version.name === 'hourly') return m.history_auto_hourly();
 	if (version.name === 'last-editor-left') return m.history_auto_left();
