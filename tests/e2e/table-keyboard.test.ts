@@ -227,6 +227,12 @@ describe('the table view, keyboard only', () => {
 		await waitFor(() => model.actor(delta.id) !== undefined && model.links().some((link) => link.source === delta.id), 'both restored', 5_000);
 	});
 
+	it('follows a choice made in the side panel: the chosen actor becomes the table row Tab leads to', async () => {
+		await a.selectOption('[data-testid=actor-list]', ids.gamma);
+		await expect.poll(() => a.getAttribute('[data-testid=actors-grid] td[tabindex="0"], [data-testid=actors-grid] th[tabindex="0"], [data-testid=actors-grid] button[tabindex="0"]', 'data-row')).toBe(ids.gamma);
+		expect(await a.locator(`[data-testid=actors-grid] tr.current[data-row-id="${ids.gamma}"]`).count()).toBe(1);
+	});
+
 	it('logged no console errors', () => {
 		for (const { errors } of pages) expect(errors).toEqual([]);
 	});

@@ -61,8 +61,8 @@ afterAll(async () => {
 });
 
 describe('a 10,000-actor table', () => {
-	it('draws only the rows in view', { timeout: 120_000 }, async () => {
-		opened = await openEditor(server, browser, alice, mapId, { view: 'table' });
+	it('draws only the rows in view', { timeout: 150_000 }, async () => {
+		opened = await openEditor(server, browser, alice, mapId, { view: 'table', readyTimeout: 90_000 });
 		page = opened.page;
 		await page.waitForSelector(`[data-testid=actors-grid][data-rows="${ACTORS}"]`, { timeout: 60_000 });
 		expect(await page.getAttribute('[data-testid=actors-grid]', 'aria-rowcount')).toBe(String(ACTORS + 1));
@@ -118,10 +118,12 @@ describe('a 10,000-actor table', () => {
 		const before = await focusedCell(page);
 		const target = model.actors().find((actor) => actor.name === names(2))!;
 		// Someone renames a row above ours so that it sorts to the very end: our row moves up by one.
-		model.updateActor(target.id, { name: 'Ööljy Oy' });
+		model.updateActor(target.id, { name: 'Zeta Oy' });
 		await waitFor(async () => (await cellText(page, 'actors-grid', target.id, 'name')) !== names(2), 'the rename arrives', 5_000);
 		await new Promise((resolve) => setTimeout(resolve, 300));
 		expect(await focusedCell(page)).toMatchObject({ row: before.row, col: 'name' });
+		// It is now one row higher in the list, and still drawn where it was (the view scrolled with it).
+		expect(await page.$eval('[data-testid=actors-grid] :focus', (element) => element.closest('tr')?.getAttribute('aria-rowindex'))).toBe('6');
 		await screenshot(page, 'table-large');
 	});
 

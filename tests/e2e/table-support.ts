@@ -24,6 +24,8 @@ export interface PageOptions {
 	forAxe?: boolean;
 	/** The editor's view remembered in this browser: 'table' opens the table at once. */
 	view?: 'map' | 'table';
+	/** A big map takes longer to load and draw on a busy machine. */
+	readyTimeout?: number;
 }
 
 export async function openEditor(server: TestServer, browser: Browser, user: LoggedIn, mapId: string, options: PageOptions = {}): Promise<OpenPage> {
@@ -42,7 +44,7 @@ export async function openEditor(server: TestServer, browser: Browser, user: Log
 	});
 	page.on('pageerror', (error) => opened.errors.push(error.message));
 	await page.goto(`${server.url}/maps/${mapId}`);
-	await page.waitForSelector('[data-testid=editor][data-ready=true]', { timeout: READY_TIMEOUT_MS });
+	await page.waitForSelector('[data-testid=editor][data-ready=true]', { timeout: options.readyTimeout ?? READY_TIMEOUT_MS });
 	return opened;
 }
 
