@@ -311,6 +311,7 @@ describe('actor and link fields', () => {
 		await page.focus(`[data-testid=actors-grid] [data-row="${ids.gamma}"][data-col=roles]`);
 		await page.keyboard.press('Enter');
 		await page.waitForSelector('[data-testid=actors-grid] fieldset');
+		await screenshot(page, 'table-list-editor');
 		expect(await seriousViolations(page)).toEqual([]);
 		await page.keyboard.press('Escape');
 
