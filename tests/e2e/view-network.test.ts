@@ -29,8 +29,9 @@ let carol: LoggedIn;
 let demoMap: string;
 const pages: OpenPage[] = [];
 
-async function openEditor(user: LoggedIn, mapId: string, forAxe = false): Promise<OpenPage> {
+async function openEditor(user: LoggedIn, mapId: string, forAxe = false, permissions: string[] = []): Promise<OpenPage> {
 	const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: forAxe });
+	if (permissions.length > 0) await context.grantPermissions(permissions, { origin: server.url });
 	await context.addCookies([
 		{ name: 'kartta_session', value: user.cookie.split('=')[1]!, url: server.url },
 		{ name: 'kartta_locale', value: 'en', url: server.url }
@@ -327,6 +328,22 @@ describe('selecting and copying', () => {
 		// One undo removes the whole duplicate.
 		await page.keyboard.press('Control+z');
 		await waitFor(() => observer.doc.getMap('actors').size === 3 && observer.doc.getMap('links').size === 1, 'undo removes the copies', SYNC_MS);
+	});
+
+	it('copies actors to the system clipboard as JSON and pastes them back as new actors', async () => {
+		const { page } = await openEditor(alice, mapId, false, ['clipboard-read', 'clipboard-write']);
+		const gamma = await page.locator('[data-testid=actor-list] option', { hasText: 'Gamma Oy' }).getAttribute('value');
+		await page.selectOption('[data-testid=actor-list]', gamma!);
+		// Out of the list box: in a form control Ctrl+C copies text, not actors.
+		await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+		await page.keyboard.press('Control+c');
+		await expect.poll(() => page.textContent('[data-testid=view-message]')).toContain('Actors copied: 1');
+		const text = await page.evaluate(() => navigator.clipboard.readText());
+		expect(JSON.parse(text)).toMatchObject({ format: 'kartta/actors@1', actors: [{ fields: { name: 'Gamma Oy' } }] });
+		await page.keyboard.press('Control+v');
+		await waitFor(() => observer.doc.getMap('actors').size === 4, 'the pasted actor reaches the server', SYNC_MS);
+		await page.keyboard.press('Control+z');
+		await waitFor(() => observer.doc.getMap('actors').size === 3, 'undo removes it', SYNC_MS);
 	});
 
 	it('adds to the selection with shift+click and moves the whole selection as one change', async () => {

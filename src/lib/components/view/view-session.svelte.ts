@@ -42,6 +42,8 @@ export class MapViewSession {
 	#revealed = new Set<string>();
 	#clipboard: ClipboardPayload | null = null;
 	#pastes = 0;
+	/** Set when the user changed what is shown: the next report's counts are read out. */
+	#announceCount = false;
 	#cleanups: (() => void)[] = [];
 
 	/** Called once the editor session exists (before its graph is drawn). */
@@ -62,7 +64,12 @@ export class MapViewSession {
 	attach(): void {
 		const graph = this.session?.graph;
 		if (!graph) return;
-		graph.onViewReport((report) => (this.report = report));
+		graph.onViewReport((report) => {
+			this.report = report;
+			if (!this.#announceCount) return;
+			this.#announceCount = false;
+			this.message = m.view_count_filtered({ shown: String(report.visibleActors), total: String(report.totalActors) });
+		});
 		this.#readViews();
 		this.#readCatalog();
 		this.#push();
@@ -77,12 +84,14 @@ export class MapViewSession {
 
 	setFilter(patch: Partial<ViewFilter>): void {
 		this.filter = { ...this.filter, ...patch };
+		this.#announceCount = true;
 		this.#revealed.clear();
 		this.#push();
 	}
 
 	clearFilter(): void {
 		this.filter = emptyFilter();
+		this.#announceCount = true;
 		this.#revealed.clear();
 		this.#push();
 	}
