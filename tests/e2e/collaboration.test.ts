@@ -1,24 +1,15 @@
 // Two people on one map in real Chromium against the real server: edits made through the UI reach the other
 // browser quickly and survive a reload, a viewer cannot edit, and the pages pass axe's serious checks.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createRequire } from 'node:module';
 import * as Y from 'yjs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createMap, createUser, shareMap, startServer, type LoggedIn, type TestServer } from '../support/server';
 import { launchBrowser } from '../support/browser';
 import { connectClient, waitFor, type SyncClient } from '../support/sync-client';
+import { PageOpener, READY_TIMEOUT_MS, actorNames, addActorNamed, seriousViolations, waitForEditor, type OpenPage } from '../support/pages';
 
 /** The issue's promise: a collaborator sees an edit within one second. */
 const PROPAGATION_MS = 1_000;
-const READY_TIMEOUT_MS = 15_000;
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-interface OpenPage {
-	page: Page;
-	context: BrowserContext;
-	/** Console errors and uncaught exceptions seen on the page. */
-	errors: string[];
-}
 
 let server: TestServer;
 let browser: Browser;
@@ -27,60 +18,25 @@ let bob: LoggedIn;
 let carol: LoggedIn;
 let mapId: string;
 let observer: SyncClient;
+/** Every page opened, so the last test can check none of them logged an error. */
 const pages: OpenPage[] = [];
+let opener: PageOpener;
 
-/** `forAxe`: axe-core is injected as an inline script, which the app's CSP rightly refuses; only such pages bypass it. */
 async function openAs(user: LoggedIn, path: string, forAxe = false): Promise<OpenPage> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: forAxe });
-	await context.addCookies([
-		{ name: 'kartta_session', value: user.cookie.split('=')[1]!, url: server.url },
-		{ name: 'kartta_locale', value: 'en', url: server.url }
-	]);
-	const page = await context.newPage();
-	const opened = { page, context, errors: [] as string[] };
-	page.on('console', (message) => {
-		if (message.type() === 'error') opened.errors.push(message.text());
-	});
-	page.on('pageerror', (error) => opened.errors.push(error.message));
-	await page.goto(server.url + path);
+	const opened = await opener.open(user, path, { forAxe });
 	pages.push(opened);
 	return opened;
 }
 
 async function openEditor(user: LoggedIn, forAxe = false): Promise<OpenPage> {
 	const opened = await openAs(user, `/maps/${mapId}`, forAxe);
-	await opened.page.waitForSelector('[data-testid=editor][data-ready=true]', { timeout: READY_TIMEOUT_MS });
+	await waitForEditor(opened.page);
 	return opened;
-}
-
-async function actorNames(page: Page): Promise<string[]> {
-	return page.locator('[data-testid=actor-list] option').evaluateAll((options) => options.map((option) => option.textContent ?? ''));
 }
 
 async function canvasCount(page: Page, what: 'actors' | 'links'): Promise<number> {
 	return Number(await page.getAttribute('[data-testid=canvas]', `data-${what}`));
 }
-
-async function addActorNamed(page: Page, name: string): Promise<void> {
-	await page.click('[data-testid=add-actor]');
-	// Adding selects the new actor and moves focus to its name.
-	await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'actor-name');
-	await page.keyboard.type(name);
-	await page.keyboard.press('Enter');
-}
-
-/** Runs axe-core in the page and returns its serious and critical violations. */
-async function seriousViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
-	await page.addScriptTag({ path: AXE_PATH });
-	return page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-		const result = await axe.run();
-		return result.violations
-			.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-			.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
-	});
-}
-
 function observedActors(): { name: unknown; pos: unknown }[] {
 	return [...observer.doc.getMap('actors').values()].map((actor) => {
 		const map = actor as Y.Map<unknown>;
@@ -99,10 +55,11 @@ beforeAll(async () => {
 	observer = connectClient(server.wsUrl, mapId, { cookie: alice.cookie });
 	await observer.synced;
 	browser = await launchBrowser();
+	opener = new PageOpener(browser, server);
 });
 
 afterAll(async () => {
-	for (const { context } of pages) await context.close().catch(() => {});
+	await opener?.closeAll().catch(() => {});
 	await browser?.close();
 	observer?.destroy();
 	await server?.cleanup();

@@ -2,13 +2,11 @@
 // account is an administrator, the demo map opens in one click, a colleague joins through an
 // invitation link, the map is shared with them, and they change their password.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../support/server';
 import { launchBrowser } from '../support/browser';
+import { seriousViolations, waitForEditor } from '../support/pages';
 
-const READY_TIMEOUT_MS = 20_000;
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let server: TestServer;
 let browser: Browser;
@@ -23,14 +21,6 @@ async function newPage(locale: string): Promise<Page> {
 		throw error;
 	});
 	return page;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-	await page.addScriptTag({ path: AXE_PATH });
-	return page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
-		return (await axe.run()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-	});
 }
 
 describe('first run', () => {
@@ -62,7 +52,7 @@ describe('first run', () => {
 		expect(late.status).toBe(303);
 
 		await Promise.all([admin.waitForURL(/\/maps\/[a-z0-9]+$/), admin.click('[data-testid=create-demo]')]);
-		await admin.waitForSelector('[data-testid=editor][data-ready=true]', { timeout: READY_TIMEOUT_MS });
+		await waitForEditor(admin);
 		expect(Number(await admin.getAttribute('[data-testid=canvas]', 'data-actors'))).toBeGreaterThanOrEqual(40);
 		const mapUrl = admin.url();
 
@@ -90,7 +80,7 @@ describe('first run', () => {
 		await admin.waitForSelector('[data-testid=members] >> text=bjorn');
 
 		await colleague.goto(mapUrl);
-		await colleague.waitForSelector('[data-testid=editor][data-ready=true]', { timeout: READY_TIMEOUT_MS });
+		await waitForEditor(colleague);
 		await colleague.waitForSelector('[data-testid=add-actor]');
 
 		// Björn changes his password; the old one stops working.

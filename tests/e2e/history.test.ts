@@ -1,47 +1,33 @@
 // A steering-group member restores an earlier version from the Versions page; a colleague with the
 // map open sees the restored map at once, and the pages pass axe's serious checks.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { PageOpener, actorNames, seriousViolations, waitForEditor } from '../support/pages';
 import { MapModel } from '../../src/lib/map';
 import { createMap, createUser, shareMap, startServer, type LoggedIn, type TestServer } from '../support/server';
 import { launchBrowser } from '../support/browser';
 import { connectClient, waitFor } from '../support/sync-client';
 
-const READY_TIMEOUT_MS = 15_000;
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
 let server: TestServer;
 let browser: Browser;
 let alice: LoggedIn;
 let bob: LoggedIn;
-const contexts: BrowserContext[] = [];
+let pages: PageOpener;
 
 async function open(user: LoggedIn, path: string, forAxe = false): Promise<Page> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: forAxe });
-	contexts.push(context);
-	await context.addCookies([
-		{ name: 'kartta_session', value: user.cookie.split('=')[1]!, url: server.url },
-		{ name: 'kartta_locale', value: 'en', url: server.url }
-	]);
-	const page = await context.newPage();
-	await page.goto(server.url + path);
-	return page;
-}
-
-async function actorNames(page: Page): Promise<string[]> {
-	return page.locator('[data-testid=actor-list] option').evaluateAll((options) => options.map((o) => o.textContent ?? ''));
+	return (await pages.open(user, path, { forAxe })).page;
 }
 
 describe('versions in the browser', () => {
 	beforeAll(async () => {
 		server = await startServer();
 		browser = await launchBrowser();
+		pages = new PageOpener(browser, server);
 		alice = await createUser(server, 'alice', { admin: true });
 		bob = await createUser(server, 'bob');
 	});
 	afterAll(async () => {
-		for (const context of contexts) await context.close();
+		await pages?.closeAll();
 		await browser?.close();
 		await server?.cleanup();
 	});
@@ -61,7 +47,7 @@ describe('versions in the browser', () => {
 
 		model.addActor({ name: 'Added in the workshop', kind: 'rdi' });
 		const editor = await open(bob, `/maps/${mapId}`);
-		await editor.waitForSelector('[data-testid=editor][data-ready=true]', { timeout: READY_TIMEOUT_MS });
+		await waitForEditor(editor);
 		await waitFor(async () => (await actorNames(editor)).some((n) => n.includes('Added in the workshop')), 'bob sees the later actor');
 
 		await history.reload();
@@ -78,12 +64,7 @@ describe('versions in the browser', () => {
 		const page = await open(alice, `/maps/${mapId}/history`, true);
 		for (const step of ['list', 'version']) {
 			if (step === 'version') await Promise.all([page.waitForSelector('[data-testid=diff]'), page.click('[data-testid=versions] a')]);
-			await page.addScriptTag({ path: AXE_PATH });
-			const violations = await page.evaluate(async () => {
-				const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
-				return (await axe.run()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-			});
-			expect(violations, step).toEqual([]);
+			expect(await seriousViolations(page), step).toEqual([]);
 		}
 	});
 });

@@ -2,53 +2,34 @@
 // two copies merge; while offline the editor says how many changes are waiting.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PageOpener, actorNames, addActorNamed, waitForEditor } from '../support/pages';
 import { MapModel } from '../../src/lib/map';
 import { createMap, createUser, shareMap, startServer, type LoggedIn, type TestServer } from '../support/server';
 import { launchBrowser } from '../support/browser';
 import { connectClient, waitFor } from '../support/sync-client';
 
-const READY_TIMEOUT_MS = 15_000;
 const MERGE_TIMEOUT_MS = 15_000;
 
 let server: TestServer;
 let browser: Browser;
 let alice: LoggedIn;
 let bob: LoggedIn;
-const contexts: BrowserContext[] = [];
+let pages: PageOpener;
 
 async function openEditor(user: LoggedIn, mapId: string): Promise<{ page: Page; context: BrowserContext }> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-	contexts.push(context);
-	await context.addCookies([
-		{ name: 'kartta_session', value: user.cookie.split('=')[1]!, url: server.url },
-		{ name: 'kartta_locale', value: 'en', url: server.url }
-	]);
-	const page = await context.newPage();
-	await page.goto(`${server.url}/maps/${mapId}`);
-	await page.waitForSelector('[data-testid=editor][data-ready=true]', { timeout: READY_TIMEOUT_MS });
-	return { page, context };
-}
-
-async function addActorNamed(page: Page, name: string): Promise<void> {
-	await page.click('[data-testid=add-actor]');
-	await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'actor-name');
-	await page.keyboard.type(name);
-	await page.keyboard.press('Enter');
-}
-
-async function actorNames(page: Page): Promise<string[]> {
-	return page.locator('[data-testid=actor-list] option').evaluateAll((options) => options.map((o) => o.textContent ?? ''));
+	return pages.openEditor(user, mapId);
 }
 
 describe('offline editing', () => {
 	beforeAll(async () => {
 		server = await startServer();
 		browser = await launchBrowser();
+		pages = new PageOpener(browser, server);
 		alice = await createUser(server, 'alice', { admin: true });
 		bob = await createUser(server, 'bob');
 	});
 	afterAll(async () => {
-		for (const context of contexts) await context.close();
+		await pages?.closeAll();
 		await browser?.close();
 		await server?.cleanup();
 	});
@@ -100,7 +81,7 @@ describe('offline editing', () => {
 		await a.context.setOffline(false);
 		const reopened = await a.context.newPage();
 		await reopened.goto(`${server.url}/maps/${mapId}`);
-		await reopened.waitForSelector('[data-testid=editor][data-ready=true]', { timeout: READY_TIMEOUT_MS });
+		await waitForEditor(reopened);
 		await waitFor(async () => (await actorNames(b.page)).some((n) => n.includes('Kept in the browser')), 'bob gets the actor made offline', MERGE_TIMEOUT_MS);
 	});
 

@@ -1,41 +1,33 @@
 // An owner changes a member's access while that member has the map open: the open page follows at
 // once (controls appear or disappear), and a removed member is told their edits no longer count.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createMap, createUser, shareMap, startServer, type LoggedIn, type TestServer } from '../support/server';
 import { launchBrowser } from '../support/browser';
+import { PageOpener, READY_TIMEOUT_MS, waitForEditor } from '../support/pages';
 
-const READY_TIMEOUT_MS = 15_000;
 const FOLLOW_TIMEOUT_MS = 5_000;
 
 let server: TestServer;
 let browser: Browser;
+let pages: PageOpener;
 let owner: LoggedIn;
 let member: LoggedIn;
-const contexts: BrowserContext[] = [];
 
 async function openEditor(user: LoggedIn, mapId: string): Promise<Page> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-	contexts.push(context);
-	await context.addCookies([
-		{ name: 'kartta_session', value: user.cookie.split('=')[1]!, url: server.url },
-		{ name: 'kartta_locale', value: 'en', url: server.url }
-	]);
-	const page = await context.newPage();
-	await page.goto(`${server.url}/maps/${mapId}`);
-	await page.waitForSelector('[data-testid=editor][data-ready=true]', { timeout: READY_TIMEOUT_MS });
-	return page;
+	return (await pages.openEditor(user, mapId)).page;
 }
 
 describe('live role changes reach the open editor', () => {
 	beforeAll(async () => {
 		server = await startServer();
 		browser = await launchBrowser();
+		pages = new PageOpener(browser, server);
 		owner = await createUser(server, 'owner', { admin: true });
 		member = await createUser(server, 'member');
 	});
 	afterAll(async () => {
-		for (const context of contexts) await context.close();
+		await pages?.closeAll();
 		await browser?.close();
 		await server?.cleanup();
 	});
@@ -48,7 +40,7 @@ describe('live role changes reach the open editor', () => {
 
 		await shareMap(owner, mapId, 'member', 'viewer');
 		await page.waitForSelector('[data-testid=read-only-note]', { timeout: FOLLOW_TIMEOUT_MS });
-		await page.waitForSelector('[data-testid=editor][data-ready=true]', { timeout: READY_TIMEOUT_MS });
+		await waitForEditor(page);
 		expect(await page.locator('[data-testid=add-actor]').count()).toBe(0);
 
 		await shareMap(owner, mapId, 'member', 'editor');
