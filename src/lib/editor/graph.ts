@@ -272,7 +272,7 @@ export class MapGraph {
 		const appeared = this.#sync.apply(change);
 		this.#peers.refresh(appeared);
 		this.#pruneSelection();
-		this.#view.schedule();
+		this.#view.schedule(change);
 	}
 
 	// ---- user input -> document

@@ -52,6 +52,28 @@ describe('ViewLayer', () => {
 		expect(reports.at(-1)!.legend.colour!.categories.find((c) => c.label === 'Kuopio')!.count).toBe(3);
 	});
 
+	it('skips the refresh when a change only moved actors', async () => {
+		const { model, ids } = smallMap();
+		const cy = cytoscape({ headless: true, styleEnabled: false });
+		const sync = new GraphSync(cy, model, { linkLabel: (kind) => kind, holdsPosition: () => false });
+		sync.build();
+		let reports = 0;
+		const layer = new ViewLayer(cy, model, () => reports++);
+		model.observe((change) => {
+			sync.apply(change);
+			layer.schedule(change);
+		});
+		layer.set({ filter: emptyFilter(), style: defaultStyle(), names: NAMES, revealed: new Set() });
+		const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
+		model.moveActors(new Map([[ids.a, { x: 500, y: 500 }]]));
+		await settle();
+		expect(reports).toBe(1);
+		model.updateActor(ids.a, { name: 'Alfa Group Oy' });
+		await settle();
+		expect(reports).toBe(2);
+		expect(cy.getElementById(ids.a).data(DATA.viewLabel)).toBe('Alfa Group Oy');
+	});
+
 	it('unselects elements the filter hides, so Delete cannot remove what the user cannot see', () => {
 		const { ids, cy, layer } = bind();
 		cy.getElementById(ids.e).select();
