@@ -44,6 +44,7 @@ function layoutOptions(input: LayoutInput, degree: (id: string) => number): cyto
 	switch (input.name) {
 		case 'fcose':
 		case 'regions':
+			// 'regions' runs fcose once per region (groupedLayout).
 			return {
 				name: 'fcose',
 				...common,
@@ -54,9 +55,6 @@ function layoutOptions(input: LayoutInput, degree: (id: string) => number): cyto
 				nodeRepulsion: () => NODE_REPULSION,
 				nodeSeparation: NODE_SPACING,
 				packComponents: true,
-				// Clusters keep some room between them, so regions read as groups.
-				nestingFactor: 0.4,
-				gravityCompound: 1.5,
 				tile: true
 			} as unknown as cytoscape.LayoutOptions;
 		case 'concentric':
@@ -100,25 +98,16 @@ function centreOf(positions: Iterable<Position>): Position {
 
 const clamp = (value: number) => Math.max(-MAX_COORDINATE, Math.min(MAX_COORDINATE, Math.round(value)));
 
-/**
- * New positions for `input.actors`, centred where they were (the map does not jump away), whole
- * numbers within the schema's bounds. Links to actors outside the set are ignored.
- */
-export function computeLayout(input: LayoutInput): Record<string, Position> {
-	if (input.actors.length === 0) return {};
-	register();
+/** Positions from one Cytoscape layout run, before centring; `actors` in the order the grid uses. */
+function runOnce(input: LayoutInput): Map<string, Position> {
 	const cy = cytoscape({ headless: true, styleEnabled: true });
 	try {
 		const ids = new Set(input.actors.map((actor) => actor.id));
-		const elements: cytoscape.ElementDefinition[] = [];
-		const grouped = input.name === 'regions';
-		const groups = new Set<string>();
-		input.actors.forEach((actor, order) => {
-			const parent = grouped ? `group:${actor.group ?? ''}` : undefined;
-			if (parent) groups.add(parent);
-			elements.push({ group: 'nodes', data: { id: actor.id, order, ...(parent ? { parent } : {}) }, position: { ...actor.pos } });
-		});
-		for (const parent of groups) elements.unshift({ group: 'nodes', data: { id: parent } });
+		const elements: cytoscape.ElementDefinition[] = input.actors.map((actor, order) => ({
+			group: 'nodes',
+			data: { id: actor.id, order },
+			position: { ...actor.pos }
+		}));
 		const degree = new Map<string, number>();
 		input.links.forEach((link, index) => {
 			if (!ids.has(link.source) || !ids.has(link.target) || link.source === link.target) return;
@@ -129,14 +118,65 @@ export function computeLayout(input: LayoutInput): Record<string, Position> {
 		cy.add(elements);
 		cy.nodes().style({ width: NODE_DIAMETER, height: NODE_DIAMETER });
 		cy.layout(layoutOptions(input, (id) => degree.get(id) ?? 0)).run();
-
-		const before = centreOf(input.actors.map((actor) => actor.pos));
-		const raw = input.actors.map((actor) => [actor.id, cy.getElementById(actor.id).position()] as const);
-		const after = centreOf(raw.map(([, pos]) => pos));
-		const positions: Record<string, Position> = {};
-		for (const [id, pos] of raw) positions[id] = { x: clamp(pos.x - after.x + before.x), y: clamp(pos.y - after.y + before.y) };
-		return positions;
+		return new Map(input.actors.map((actor) => [actor.id, { ...cy.getElementById(actor.id).position() }]));
 	} finally {
 		cy.destroy();
 	}
+}
+
+/** Space between two regions' clusters, so each reads as a group. */
+const GROUP_GAP = 160;
+
+/**
+ * Grouped by region: each region is laid out on its own (force-directed, its internal links only),
+ * then the clusters are packed in rows, biggest first. Links between regions do not pull clusters
+ * into each other, which is the point of the view.
+ */
+function groupedLayout(input: LayoutInput): Map<string, Position> {
+	const groups = new Map<string, LayoutActor[]>();
+	for (const actor of input.actors) {
+		const key = actor.group ?? '';
+		let members = groups.get(key);
+		if (!members) groups.set(key, (members = []));
+		members.push(actor);
+	}
+	const clusters = [...groups.values()]
+		.map((members) => {
+			const ids = new Set(members.map((actor) => actor.id));
+			const links = input.links.filter((link) => ids.has(link.source) && ids.has(link.target));
+			const positions = members.length === 1 ? new Map([[members[0]!.id, { x: 0, y: 0 }]]) : runOnce({ name: 'fcose', actors: members, links });
+			const xs = [...positions.values()].map((p) => p.x);
+			const ys = [...positions.values()].map((p) => p.y);
+			const box = { x1: Math.min(...xs), y1: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) };
+			return { positions, box, size: members.length };
+		})
+		.sort((a, b) => b.size - a.size);
+	const area = clusters.reduce((sum, cluster) => sum + (cluster.box.w + GROUP_GAP) * (cluster.box.h + GROUP_GAP), 0);
+	const rowWidth = Math.max(Math.sqrt(area) * 1.3, ...clusters.map((cluster) => cluster.box.w));
+	const result = new Map<string, Position>();
+	let [x, y, rowHeight] = [0, 0, 0];
+	for (const cluster of clusters) {
+		if (x > 0 && x + cluster.box.w > rowWidth) {
+			[x, y, rowHeight] = [0, y + rowHeight + GROUP_GAP, 0];
+		}
+		for (const [id, pos] of cluster.positions) result.set(id, { x: pos.x - cluster.box.x1 + x, y: pos.y - cluster.box.y1 + y });
+		x += cluster.box.w + GROUP_GAP;
+		rowHeight = Math.max(rowHeight, cluster.box.h);
+	}
+	return result;
+}
+
+/**
+ * New positions for `input.actors`, centred where they were (the map does not jump away), whole
+ * numbers within the schema's bounds. Links to actors outside the set are ignored.
+ */
+export function computeLayout(input: LayoutInput): Record<string, Position> {
+	if (input.actors.length === 0) return {};
+	register();
+	const raw = input.name === 'regions' ? groupedLayout(input) : runOnce(input);
+	const before = centreOf(input.actors.map((actor) => actor.pos));
+	const after = centreOf(raw.values());
+	const positions: Record<string, Position> = {};
+	for (const [id, pos] of raw) positions[id] = { x: clamp(pos.x - after.x + before.x), y: clamp(pos.y - after.y + before.y) };
+	return positions;
 }
