@@ -78,7 +78,8 @@ export function visibleElements(actors: readonly ActorView[], links: readonly Li
 		(link) => !link.dangling && visibleActors.has(link.source) && visibleActors.has(link.target) && linkPasses(link, filter)
 	);
 
-	if (filter.focus !== null) {
+	// A focus on an actor deleted since (a saved view's, say) is ignored rather than hiding everything.
+	if (filter.focus !== null && actors.some((actor) => actor.id === filter.focus!.actor)) {
 		const around = visibleActors.has(filter.focus.actor)
 			? neighbourhood(visibleLinks, filter.focus.actor, filter.focus.depth, filter.focus.direction)
 			: new Set<string>();

@@ -47,6 +47,8 @@ describe('visibleElements', () => {
 		expect(show({ focus: { actor: ids.a, depth: 2, direction: 'all' } }).actors.size).toBe(4);
 		// A hidden focus shows nothing rather than everything.
 		expect(show({ kinds: ['company'], focus: { actor: ids.d, depth: 2, direction: 'all' } }).actors.size).toBe(0);
+		// A focus on an actor that no longer exists is ignored.
+		expect(show({ focus: { actor: 'deleted-actor', depth: 1, direction: 'all' } }).actors.size).toBe(5);
 	});
 });
 
