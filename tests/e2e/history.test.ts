@@ -50,12 +50,24 @@ describe('versions in the browser', () => {
 		await waitForEditor(editor);
 		await waitFor(async () => (await actorNames(editor)).some((n) => n.includes('Added in the workshop')), 'bob sees the later actor');
 
+		// The version compared with the current map: the later actor is marked added, on the map and in the list.
 		await history.reload();
 		const row = history.locator('[data-testid=versions] tr', { hasText: 'Before the workshop' });
+		await Promise.all([history.waitForSelector('[data-testid=diff-map]'), row.locator('a').click()]);
+		expect(await history.locator('[data-testid=diff-map] [data-status=added]').count()).toBe(1);
+		expect(await history.textContent('[data-testid=diff]')).toContain('Added in the workshop');
+		await history.screenshot({ path: process.env.KARTTA_SCREENSHOTS ? `${process.env.KARTTA_SCREENSHOTS}/version-diff.png` : '/dev/null' }).catch(() => {});
+		await history.goBack();
 		await Promise.all([history.waitForSelector('[data-testid=restored-note]'), row.locator('button').click()]);
 		await waitFor(async () => !(await actorNames(editor)).some((n) => n.includes('Added in the workshop')), 'bob’s open editor shows the restored map');
 		expect((await actorNames(editor)).some((n) => n.includes('Raahen Satama Oy'))).toBe(true);
 		script.destroy();
+
+		// The activity log names who did what: the restore is Alice's.
+		const activity = await open(bob, `/maps/${mapId}/activity?user=alice`);
+		const rows = await activity.locator('[data-testid=activity] tbody tr').allTextContents();
+		expect(rows.some((row) => row.includes('Removed') && row.includes('alice'))).toBe(true);
+		expect(rows.every((row) => row.includes('alice'))).toBe(true);
 	});
 
 	it('the Versions page and a version’s page have no serious accessibility problems', async () => {

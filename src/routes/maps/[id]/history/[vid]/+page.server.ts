@@ -2,7 +2,9 @@ import { error } from '@sveltejs/kit';
 import { services } from '$lib/server/context';
 import { requireRole } from '$lib/server/maps';
 import { requireLogin } from '$lib/server/pages';
-import { CURRENT, compareVersions, versionJson, versionSnapshot } from '$lib/server/versions';
+import { CURRENT, versionJson, versionSnapshot } from '$lib/server/versions';
+import { compareSnapshots } from '$lib/map';
+import { diffPicture } from '$lib/components/history/diff-layout';
 import { AppError } from '$lib/server/errors';
 import type { PageServerLoad } from './$types';
 
@@ -15,11 +17,12 @@ export const load: PageServerLoad = async (event) => {
 		const versions = (await services().storage.listVersions(map.id)).map(versionJson);
 		const version = versions.find((v) => v.id === event.params.vid);
 		if (!version) throw new AppError(404, 'not_found', 'No such version of this map.');
-		const [snapshot, diff] = await Promise.all([
+		const [snapshot, otherSnapshot] = await Promise.all([
 			versionSnapshot(services(), map.id, version.id),
-			compareVersions(services(), map.id, version.id, other)
+			versionSnapshot(services(), map.id, other)
 		]);
-		return { map: { id: map.id, title: map.title }, version, versions, other, snapshot, diff };
+		const diff = compareSnapshots(snapshot, otherSnapshot);
+		return { map: { id: map.id, title: map.title }, version, versions, other, snapshot, diff, picture: diffPicture(snapshot, otherSnapshot, diff) };
 	} catch (e) {
 		if (e instanceof AppError) error(e.status, { code: e.code, message: e.message });
 		throw e;
