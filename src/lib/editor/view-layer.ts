@@ -22,13 +22,13 @@ export interface ViewSettings {
 	revealed: ReadonlySet<string>;
 }
 
-type NodeData = Record<string, string | number>;
+type ElementData = Record<string, string | number>;
 
-function actorData(visual: ActorVisual): NodeData {
+function actorData(visual: ActorVisual): ElementData {
 	return { [DATA.colour]: visual.colour, [DATA.shape]: visual.shape, [DATA.size]: visual.size, [DATA.viewLabel]: visual.label };
 }
 
-function linkData(visual: LinkVisual): NodeData {
+function linkData(visual: LinkVisual): ElementData {
 	return {
 		[DATA.colour]: visual.colour,
 		[DATA.line]: visual.line,
@@ -39,22 +39,28 @@ function linkData(visual: LinkVisual): NodeData {
 	};
 }
 
+function sameData(a: ElementData | undefined, b: ElementData): boolean {
+	if (a === undefined) return false;
+	for (const key in b) if (a[key] !== b[key]) return false;
+	return true;
+}
+
 /** What of an actor the view depends on: everything but its position (moves are the most frequent change). */
-function actorSignature(actor: ActorView | undefined): string | undefined {
-	if (!actor) return undefined;
+function actorSignature(actor: ActorView): string {
 	const { pos: _pos, ...rest } = actor;
 	return JSON.stringify(rest);
 }
 
-function linkSignature(link: LinkView | undefined): string | undefined {
-	return link ? JSON.stringify(link) : undefined;
+interface Cached<T> {
+	view: T;
+	signature: string;
 }
 
-function sameData(element: cytoscape.NodeSingular | cytoscape.EdgeSingular, data: NodeData): boolean {
-	for (const key in data) if (element.data(key) !== data[key]) return false;
-	return true;
-}
-
+/**
+ * Keeps its own copy of the actors and links and re-reads only the ones a change names, and
+ * touches Cytoscape only for elements whose look or visibility changed: on a 10,000-actor map a
+ * full pass over the model and the graph per remote edit would cost most of a second.
+ */
 export class ViewLayer {
 	readonly #cy: cytoscape.Core;
 	readonly #model: MapModel;
@@ -62,11 +68,14 @@ export class ViewLayer {
 	readonly #patterns: boolean;
 	#settings: ViewSettings | null = null;
 	#frame: number | null = null;
-	/** Actors and links the last refresh hid, so a refresh touches only what changed. */
+	/** The model's actors and links as last read; `#stale` until the first full read. */
+	#actors = new Map<string, Cached<ActorView>>();
+	#links = new Map<string, Cached<LinkView>>();
+	#stale = true;
+	/** The look last written to each element, and the elements last hidden. */
+	readonly #written = new Map<string, ElementData>();
 	#hidden = new Set<string>();
-	/** Each element as the last refresh saw it (without positions): a change that leaves these alone needs no refresh. */
-	#actorSignatures = new Map<string, string>();
-	#linkSignatures = new Map<string, string>();
+	readonly #onAdd = (event: cytoscape.EventObject) => this.#forget(event.target.id());
 
 	/** `patterns`: whether the renderer draws dashes, dots and arrowhead shapes (not in WebGL mode). */
 	constructor(cy: cytoscape.Core, model: MapModel, onReport: (report: ViewReport) => void, patterns = true) {
@@ -74,6 +83,8 @@ export class ViewLayer {
 		this.#model = model;
 		this.#onReport = onReport;
 		this.#patterns = patterns;
+		// An element drawn anew (an undone delete, a link whose actor came back) has none of our data.
+		cy.on('add', this.#onAdd);
 	}
 
 	get settings(): ViewSettings | null {
@@ -88,23 +99,22 @@ export class ViewLayer {
 
 	/**
 	 * The document changed: re-apply once per frame however many changes arrive. A change that only
-	 * moved actors touches neither filter nor style, so it costs nothing here (on a 5,000-actor map a
-	 * refresh takes a few hundred milliseconds).
+	 * moves actors touches neither filter nor style, so it costs nothing here.
 	 */
 	schedule(change: MapChange): void {
-		if (this.#settings === null || this.#frame !== null || !this.#matters(change)) return;
+		if (this.#settings === null || this.#stale) {
+			this.#stale = true;
+			return;
+		}
+		let dirty = change.regions.size > 0 || change.sectors.size > 0 || change.fields.size > 0;
+		for (const id of change.actors) dirty = this.#reread(this.#actors, id, this.#model.actor(id), actorSignature) || dirty;
+		for (const id of change.links) dirty = this.#reread(this.#links, id, this.#model.link(id), (link) => JSON.stringify(link)) || dirty;
+		if (!dirty || this.#frame !== null) return;
 		const run = () => {
 			this.#frame = null;
 			this.refresh();
 		};
 		this.#frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(run) : (setTimeout(run, 16) as unknown as number);
-	}
-
-	#matters(change: MapChange): boolean {
-		if (change.regions.size > 0 || change.sectors.size > 0 || change.fields.size > 0) return true;
-		for (const id of change.actors) if (actorSignature(this.#model.actor(id)) !== this.#actorSignatures.get(id)) return true;
-		for (const id of change.links) if (linkSignature(this.#model.link(id)) !== this.#linkSignatures.get(id)) return true;
-		return false;
 	}
 
 	isHidden(id: string): boolean {
@@ -114,10 +124,9 @@ export class ViewLayer {
 	refresh(): void {
 		const settings = this.#settings;
 		if (settings === null) return;
-		const actors = this.#model.actors();
-		const links = this.#model.links();
-		this.#actorSignatures = new Map(actors.map((actor) => [actor.id, actorSignature(actor)!]));
-		this.#linkSignatures = new Map(links.map((link) => [link.id, linkSignature(link)!]));
+		if (this.#stale) this.#readAll();
+		const actors = [...this.#actors.values()].map((cached) => cached.view);
+		const links = [...this.#links.values()].map((cached) => cached.view);
 		const styled = applyStyle(
 			{ actors, links, regions: this.#model.regions(), sectors: this.#model.sectors(), fields: this.#model.fields() },
 			settings.style,
@@ -125,29 +134,23 @@ export class ViewLayer {
 			{ patterns: this.#patterns }
 		);
 		const visible = visibleElements(actors, links, settings.filter);
-		for (const id of settings.revealed) if (this.#model.actor(id)) visible.actors.add(id);
+		for (const id of settings.revealed) if (this.#actors.has(id)) visible.actors.add(id);
+
 		const hidden = new Set<string>();
+		for (const actor of actors) if (!visible.actors.has(actor.id)) hidden.add(actor.id);
+		for (const link of links) if (!visible.links.has(link.id) || hidden.has(link.source) || hidden.has(link.target)) hidden.add(link.id);
+
 		const cy = this.#cy;
 		cy.batch(() => {
-			cy.nodes().forEach((node) => {
-				const id = node.id();
-				const visual = styled.actors.get(id);
-				if (visual) {
-					const data = actorData(visual);
-					if (!sameData(node, data)) node.data(data);
-				}
-				if (!visible.actors.has(id)) hidden.add(id);
-			});
-			cy.edges().forEach((edge) => {
-				const id = edge.id();
-				const visual = styled.links.get(id);
-				if (visual) {
-					const data = linkData(visual);
-					if (!sameData(edge, data)) edge.data(data);
-				}
-				// data('source') rather than source().id(): no collection per edge on big maps.
-				if (!visible.links.has(id) || hidden.has(edge.data('source')) || hidden.has(edge.data('target'))) hidden.add(id);
-			});
+			const write = (id: string, data: ElementData) => {
+				if (sameData(this.#written.get(id), data)) return;
+				const element = cy.getElementById(id);
+				if (element.empty()) return;
+				element.data(data);
+				this.#written.set(id, data);
+			};
+			for (const [id, visual] of styled.actors) write(id, actorData(visual));
+			for (const [id, visual] of styled.links) write(id, linkData(visual));
 			for (const id of this.#hidden) if (!hidden.has(id)) cy.getElementById(id).removeClass(HIDDEN_CLASS);
 			for (const id of hidden) if (!this.#hidden.has(id)) cy.getElementById(id).addClass(HIDDEN_CLASS);
 			// A hidden element must not stay selected: Delete would remove what the user cannot see.
@@ -156,20 +159,45 @@ export class ViewLayer {
 				.unselect();
 		});
 		this.#hidden = hidden;
-		const drawnLinks = cy.edges().length;
-		const visibleActors = actors.filter((actor) => !hidden.has(actor.id)).length;
+
+		// Counted from our copy, not the graph: a Cytoscape collection pass over 20,000 edges is slow.
+		const drawable = links.filter((link) => !link.dangling);
 		this.#onReport({
 			legend: styled.legend,
-			visibleActors,
+			visibleActors: actors.length - actors.filter((actor) => hidden.has(actor.id)).length,
 			totalActors: actors.length,
-			visibleLinks: drawnLinks - (hidden.size - (cy.nodes().length - visibleActors)),
-			totalLinks: drawnLinks
+			visibleLinks: drawable.filter((link) => !hidden.has(link.id)).length,
+			totalLinks: drawable.length
 		});
 	}
 
 	destroy(): void {
+		this.#cy.off('add', this.#onAdd);
 		if (this.#frame === null) return;
 		if (typeof cancelAnimationFrame === 'function') cancelAnimationFrame(this.#frame);
 		else clearTimeout(this.#frame);
+	}
+
+	#readAll(): void {
+		this.#actors = new Map(this.#model.actors().map((actor) => [actor.id, { view: actor, signature: actorSignature(actor) }]));
+		this.#links = new Map(this.#model.links().map((link) => [link.id, { view: link, signature: JSON.stringify(link) }]));
+		this.#stale = false;
+	}
+
+	/** Updates one cached element; returns true when the view may look different (not for a mere move). */
+	#reread<T>(cache: Map<string, Cached<T>>, id: string, view: T | undefined, signatureOf: (view: T) => string): boolean {
+		if (view === undefined) {
+			this.#forget(id);
+			return cache.delete(id);
+		}
+		const signature = signatureOf(view);
+		const changed = cache.get(id)?.signature !== signature;
+		cache.set(id, { view, signature });
+		return changed;
+	}
+
+	#forget(id: string): void {
+		this.#written.delete(id);
+		this.#hidden.delete(id);
 	}
 }

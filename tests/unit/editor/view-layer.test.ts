@@ -1,6 +1,7 @@
 // The canvas follows the view: filtered-out elements are hidden (never removed), each element carries its style's look, and document changes are picked up.
 import { describe, it, expect } from 'vitest';
 import cytoscape from 'cytoscape';
+import * as Y from 'yjs';
 import { GraphSync } from '$lib/editor/graph-sync';
 import { ViewLayer, type ViewReport } from '$lib/editor/view-layer';
 import { DATA, HIDDEN_CLASS } from '$lib/editor/style';
@@ -17,6 +18,7 @@ function bind() {
 	const layer = new ViewLayer(cy, model, (report) => reports.push(report));
 	model.observe((change) => {
 		sync.apply(change);
+		layer.schedule(change);
 		layer.refresh();
 	});
 	return { model, ids, cy, layer, reports };
@@ -72,6 +74,19 @@ describe('ViewLayer', () => {
 		await settle();
 		expect(reports).toBe(2);
 		expect(cy.getElementById(ids.a).data(DATA.viewLabel)).toBe('Alfa Group Oy');
+	});
+
+	it('styles and hides an element drawn anew, such as an actor whose deletion was undone', () => {
+		const { model, ids, cy, layer } = bind();
+		layer.set({ filter: { ...emptyFilter(), kinds: ['education'] }, style: { ...defaultStyle(), colourBy: 'region' }, names: NAMES, revealed: new Set() });
+		const undo = new Y.UndoManager(model.parts.actors, { trackedOrigins: new Set([model.origin]) });
+		model.deleteActor(ids.a);
+		expect(cy.getElementById(ids.a).empty()).toBe(true);
+		undo.undo();
+		const node = cy.getElementById(ids.a);
+		expect(node.nonempty()).toBe(true);
+		expect(node.hasClass(HIDDEN_CLASS)).toBe(true);
+		expect(node.data(DATA.viewLabel)).toBe('Alfa Oy · Iisalmi');
 	});
 
 	it('unselects elements the filter hides, so Delete cannot remove what the user cannot see', () => {
