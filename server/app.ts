@@ -19,7 +19,12 @@ export interface RunningApp {
 export { loadConfig };
 
 export async function startServices(config: AppConfig = loadConfig()): Promise<RunningApp> {
-	const storage = new SqliteStorage({ file: config.databaseFile, synchronous: config.sqliteSynchronous });
+	const storage = new SqliteStorage({
+		file: config.databaseFile,
+		synchronous: config.sqliteSynchronous,
+		busyTimeoutMs: config.sqliteBusyTimeoutMs,
+		maxDatabaseBytes: config.maxDatabaseBytes
+	});
 	const sessions = new SessionService(storage);
 	const sync = new SyncServer({
 		storage,
@@ -31,7 +36,11 @@ export async function startServices(config: AppConfig = loadConfig()): Promise<R
 	const services: AppServices = { config, storage, sessions, loginThrottle: new LoginThrottle(), sync, startedAt: Date.now() };
 	setServices(services);
 	await storage.deleteExpiredSessions(Date.now());
-	log.info('app.services_started', { database: config.databaseFile, synchronous: config.sqliteSynchronous });
+	log.info('app.services_started', {
+		database: config.databaseFile,
+		synchronous: config.sqliteSynchronous,
+		maxDatabaseBytes: config.maxDatabaseBytes
+	});
 
 	let stopping: Promise<void> | null = null;
 	const stop = () =>

@@ -42,4 +42,27 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, language, authentication);
+const API_STATUS_MESSAGES: Record<number, [code: string, message: string]> = {
+	400: ['bad_request', 'The request could not be understood (for example, a malformed URL).'],
+	405: ['method_not_allowed', 'This route does not accept that method.'],
+	413: ['body_too_large', 'The request body is too large.']
+};
+
+/**
+ * The API promises JSON errors (docs/api.md), but SvelteKit answers some refusals itself before
+ * any route runs — a malformed percent-encoding (400 page), an unsupported method (405 text), a
+ * body over the adapter's limit (413 page). Those are re-answered as JSON with the same status.
+ */
+const apiErrorsAsJson: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (!event.url.pathname.startsWith('/api/') || response.status < 400) return response;
+	if ((response.headers.get('content-type') ?? '').startsWith('application/json')) return response;
+	const [code, message] = API_STATUS_MESSAGES[response.status] ?? ['error', 'The request failed.'];
+	const headers = new Headers({ 'content-type': 'application/json' });
+	const allow = response.headers.get('allow');
+	if (allow) headers.set('allow', allow);
+	await response.body?.cancel();
+	return new Response(JSON.stringify({ error: { code, message } }), { status: response.status, headers });
+};
+
+export const handle = sequence(securityHeaders, apiErrorsAsJson, language, authentication);

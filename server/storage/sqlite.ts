@@ -24,6 +24,7 @@ import {
 	type UserRecord
 } from '../../src/lib/server/storage/types';
 import { SQLITE_MIGRATIONS } from './sqlite-schema';
+import { log } from '../../src/lib/server/log';
 import { SqliteMeetings } from './sqlite-meetings';
 import type { MeetingPatch, MeetingRecord, VoteRecord } from '../../src/lib/server/storage/types';
 
@@ -38,9 +39,21 @@ export interface SqliteOptions {
 	synchronous?: SqliteSynchronous;
 	/** How long a writer waits for a lock held by another connection (e.g. a backup). */
 	busyTimeoutMs?: number;
+	/**
+	 * A quota on the database file: SQLite refuses to grow it past this many bytes and the write
+	 * fails as "full", exactly like a full disk (nothing is acknowledged, nothing stored is lost).
+	 * Rounded down to whole pages; never below the current size (SQLite keeps the larger).
+	 */
+	maxDatabaseBytes?: number | null;
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+/**
+ * How long a statement waits for the lock once a write has already failed on it. better-sqlite3
+ * waits synchronously, holding up every socket and request: without this, a client re-sending an
+ * edit it cannot store would freeze the server for a whole busy timeout at each attempt.
+ */
+const LOCKED_BUSY_TIMEOUT_MS = 50;
 
 type Row = Record<string, unknown>;
 
@@ -118,14 +131,24 @@ export class SqliteStorage implements Storage {
 	readonly kind = 'sqlite';
 	readonly db: Database.Database;
 
+	private readonly busyTimeoutMs: number;
+	/** Set when a statement failed on another process's lock; cleared by the next statement that writes. */
+	private locked = false;
+
 	constructor(options: SqliteOptions) {
 		if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
 		this.db = new Database(options.file);
 		this.db.pragma('journal_mode = WAL');
 		this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
 		this.db.pragma('foreign_keys = ON');
-		this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
+		this.busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+		this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
 		this.migrate();
+		if (options.maxDatabaseBytes != null) {
+			// After the migrations, so a new database can always be created; max_page_count is per connection.
+			const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+			this.db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxDatabaseBytes / pageSize))}`);
+		}
 	}
 
 	private migrate(): void {
@@ -140,11 +163,46 @@ export class SqliteStorage implements Storage {
 
 	/** Runs a statement and reports storage failures with a stable code. */
 	private run<T>(work: () => T): Promise<T> {
+		if (this.locked) return this.runWhileLocked(work);
 		try {
 			return Promise.resolve(work());
 		} catch (error) {
-			return Promise.reject(translateSqliteError(error));
+			return Promise.reject(this.failed(error));
 		}
+	}
+
+	private failed(error: unknown): unknown {
+		const translated = translateSqliteError(error);
+		if (translated instanceof StorageError && translated.code === 'storage_unavailable' && !this.locked) {
+			this.locked = true;
+			this.db.pragma(`busy_timeout = ${Math.min(LOCKED_BUSY_TIMEOUT_MS, this.busyTimeoutMs)}`);
+			log.warn('storage.locked', { error: translated });
+		}
+		return translated;
+	}
+
+	/**
+	 * While another process holds the lock, statements wait only briefly, so the server keeps
+	 * answering; reads (which WAL lets through) do not tell us the lock is gone, the first
+	 * statement that writes does, and restores the full busy timeout.
+	 */
+	private runWhileLocked<T>(work: () => T): Promise<T> {
+		const changesBefore = this.totalChanges();
+		try {
+			const result = work();
+			if (this.totalChanges() !== changesBefore) {
+				this.locked = false;
+				this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
+				log.info('storage.lock_cleared');
+			}
+			return Promise.resolve(result);
+		} catch (error) {
+			return Promise.reject(this.failed(error));
+		}
+	}
+
+	private totalChanges(): number {
+		return this.stmt('SELECT total_changes() AS n').pluck().get() as number;
 	}
 
 	// Prepared statements are cached by SQL text: preparing is the costly part of a small query.

@@ -72,6 +72,12 @@ export class SyncRoom {
 	private editedSinceVersion = false;
 	private lastVersionAt = Date.now();
 	private versioning: Promise<void> = Promise.resolve();
+	/** Updates a flush has taken and is writing: applied to the document, not yet stored. */
+	private storing = 0;
+	/** Work that may only see stored state (SyncStep2 answers, API reads), run once nothing is unstored. */
+	private waitingForStore: Array<{ stored: () => void; failed: () => void }> = [];
+	/** Set when a write failed: the room is dropped, and callers waiting on a change must hear it. */
+	private storeError: unknown = null;
 	private flushScheduled = false;
 	private flushChain: Promise<void> = Promise.resolve();
 	private lastSeq = 0;
@@ -176,7 +182,9 @@ export class SyncRoom {
 					connection.close(CLOSE.malformed, 'invalid state vector');
 					return;
 				}
-				connection.send(encodeSyncStep2(this.doc, message.stateVector));
+				// Durable before acknowledged applies to sync answers too: a client (re)joining while
+				// another's update is still being written must not receive it before it is stored.
+				this.whenStored(() => connection.send(encodeSyncStep2(this.doc, message.stateVector)), () => {});
 				return;
 			case 'sync-update':
 				this.applyClientUpdate(connection, message.update);
@@ -300,8 +308,9 @@ export class SyncRoom {
 		if (this.state !== 'ready') throw new Error(`map document ${this.docId} is not available`);
 		this.doc.transact(() => apply(this.doc), serverOrigin(onBehalfOf));
 		await this.drain();
-		// drain() may have failed the room (storage error); TypeScript cannot see that across the await.
-		if ((this.state as RoomState) === 'failed') throw new Error(`map document ${this.docId} could not be stored`);
+		// A failed write unloads the room at once (its state is 'closed' by now, not 'failed'), so the
+		// error itself is what tells the caller: otherwise a route would report a change that was lost.
+		if (this.storeError !== null) throw this.storeError;
 		if (this.connections.size === 0) this.scheduleUnload();
 	}
 
@@ -335,6 +344,7 @@ export class SyncRoom {
 		if (this.pending.length === 0 || this.state !== 'ready') return;
 		const batch = this.pending;
 		this.pending = [];
+		this.storing = batch.length;
 		try {
 			this.lastSeq = await this.storage.appendUpdates(
 				this.docId,
@@ -343,6 +353,8 @@ export class SyncRoom {
 		} catch (error) {
 			this.failStorage(error);
 			return;
+		} finally {
+			this.storing = 0;
 		}
 		this.updatesSinceSnapshot += batch.length;
 		for (const { update, origin } of batch) {
@@ -351,9 +363,27 @@ export class SyncRoom {
 				if (connection !== origin) connection.send(message);
 			}
 		}
+		if (this.pending.length === 0) this.releaseWaitingForStore();
 		this.recordActivity();
 		if (Date.now() - this.lastVersionAt >= SYNC.autoVersionEveryMs) this.saveAutoVersion(AUTO_REASON.hourly);
 		if (this.updatesSinceSnapshot >= SYNC.compactAfterUpdates) await this.compact();
+	}
+
+	/** Runs `stored` as soon as everything applied to the document so far is stored, `failed` if that write fails. */
+	private whenStored(stored: () => void, failed: () => void): void {
+		if (this.pending.length === 0 && this.storing === 0 && !this.flushScheduled) stored();
+		else this.waitingForStore.push({ stored, failed });
+	}
+
+	/** Resolves once nothing applied to the document is unstored (or the room has failed: check `state`). */
+	stored(): Promise<void> {
+		return new Promise((resolve) => this.whenStored(resolve, resolve));
+	}
+
+	private releaseWaitingForStore(outcome: 'stored' | 'failed' = 'stored'): void {
+		const waiting = this.waitingForStore;
+		this.waitingForStore = [];
+		for (const waiter of waiting) waiter[outcome]();
 	}
 
 	/**
@@ -366,6 +396,9 @@ export class SyncRoom {
 		this.pendingActivity = [];
 		const reason = (error as { code?: string }).code ?? 'storage_failed';
 		for (const connection of [...this.connections.keys()]) connection.close(CLOSE.storageFailed, reason);
+		// Waiting sync answers are dropped (their sockets are closed); API readers see the failure and reload.
+		this.storeError = error;
+		this.releaseWaitingForStore('failed');
 		this.onIdle(this);
 	}
 

@@ -212,7 +212,12 @@ export class SyncServer {
 	async readDocument(mapId: string, kind: DocumentKind = 'graph'): Promise<Y.Doc> {
 		const docId = documentId(mapId, kind);
 		const room = this.rooms.get(docId);
-		if (room && room.state === 'ready') return room.doc;
+		if (room && room.state === 'ready') {
+			// Readers see what is stored, never an update that is still being written (and may fail).
+			await room.stored();
+			if (room.state === 'ready') return room.doc;
+			// The write failed and the room was dropped: read what storage holds.
+		}
 		const stored = await this.options.storage.loadDocument(docId);
 		const doc = new Y.Doc();
 		Y.transact(doc, () => {

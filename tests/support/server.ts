@@ -35,8 +35,8 @@ export interface TestServer {
 	output: () => string;
 	/** Ends the process: SIGTERM (clean shutdown) or SIGKILL (crash). */
 	stop(signal?: NodeJS.Signals): Promise<number | null>;
-	/** Starts a new process on the same port and data folder. */
-	restart(): Promise<void>;
+	/** Starts a new process on the same port and data folder; `env` changes settings from now on. */
+	restart(env?: Record<string, string>): Promise<void>;
 	cli(args: string[], input?: string): string;
 	cleanup(): Promise<void>;
 }
@@ -53,8 +53,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 	let log = '';
 	let child: ChildProcess;
 
-	const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...options.env };
-	delete (env as Record<string, string | undefined>).ORIGIN;
+	const env: Record<string, string | undefined> = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...options.env };
+	// The runner's own ORIGIN must not leak in; a test may still ask for one (e.g. HTTPS cookies).
+	if (options.env?.ORIGIN === undefined) delete env.ORIGIN;
 
 	async function launch(): Promise<void> {
 		child = spawn(process.execPath, [SERVER_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -91,8 +92,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 			child.kill(signal);
 			return exited;
 		},
-		async restart() {
+		async restart(changes) {
 			await server.stop();
+			Object.assign(env, changes);
 			await launch();
 		},
 		cli(args, input = '') {

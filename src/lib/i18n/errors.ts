@@ -20,6 +20,7 @@ const MESSAGES: Record<string, () => string> = {
 	invalid_share_link: m.error_invalid_share_link,
 	invalid_expiry: m.error_invalid_expiry,
 	invalid_label: m.error_invalid_label,
+	invalid_display_name: m.error_invalid_display_name,
 	not_found: m.error_not_found,
 	storage_unavailable: m.error_storage,
 	storage_full: m.error_storage,

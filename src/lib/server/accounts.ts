@@ -4,7 +4,8 @@ import type { SessionService } from './auth/sessions';
 import { hashPassword, passwordProblem, verifyAgainstDecoy, verifyPassword } from './auth/password';
 import { hashSecret, randomToken, secretMatches, splitToken } from './auth/secrets';
 import { AppError, badRequest, conflict } from './errors';
-import { INVITE_LIFETIME_MS, USERNAME } from './limits';
+import { DISPLAY_NAME_MAX_LENGTH, INVITE_LIFETIME_MS, USERNAME } from './limits';
+import { requireLine } from './text';
 import { newId } from './ids';
 import { audit } from './audit';
 import { throttleKeys, type LoginThrottle } from './auth/throttle';
@@ -36,6 +37,20 @@ const PASSWORD_MESSAGES: Record<string, string> = {
 	same_as_username: 'The password must not contain the username.'
 };
 
+/**
+ * A display name, or null for none (the username stands in). Refused rather than cut: cutting at
+ * 100 code units could split an emoji and store half of it.
+ */
+export function checkDisplayName(raw: string | undefined): string | null {
+	if (raw === undefined || raw.trim() === '') return null;
+	return requireLine(raw, {
+		code: 'invalid_display_name',
+		noun: 'display name',
+		whenBlank: 'Give a display name or leave it empty.',
+		maxLength: DISPLAY_NAME_MAX_LENGTH
+	});
+}
+
 export function checkNewPassword(password: string, username: string): void {
 	const problem = passwordProblem(password, username);
 	if (problem) throw badRequest('weak_password', PASSWORD_MESSAGES[problem]!, { reason: problem });
@@ -46,11 +61,12 @@ export async function createAccount(storage: Storage, input: NewAccount): Promis
 	const problem = usernameProblem(username);
 	if (problem) throw badRequest('invalid_username', USERNAME_MESSAGES[problem]!, { reason: problem });
 	checkNewPassword(input.password, username);
+	const displayName = checkDisplayName(input.displayName) ?? username;
 	if (await storage.getUserByUsername(username)) throw conflict('username_taken', 'That username is taken.');
 	const user: UserRecord = {
 		id: newId(),
 		username,
-		displayName: (input.displayName ?? '').trim().slice(0, 100) || username,
+		displayName,
 		passwordHash: await hashPassword(input.password),
 		isAdmin: input.isAdmin ?? false,
 		disabled: false,

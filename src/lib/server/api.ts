@@ -2,13 +2,13 @@
 // validated with zod, and the caller's identity.
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { AppError, badRequest, unauthorized } from './errors';
+import { AppError, badRequest, isAppError, storageErrorMessage, unauthorized } from './errors';
 import { MAX_JSON_BODY_BYTES } from './limits';
 import { log } from './log';
 import type { AuthenticatedUser } from './auth/sessions';
 
 export function errorResponse(error: unknown): Response {
-	if (error instanceof AppError) {
+	if (isAppError(error)) {
 		const body: Record<string, unknown> = { code: error.code, message: error.message };
 		if (error.details !== undefined) body.details = error.details;
 		const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
@@ -21,7 +21,7 @@ export function errorResponse(error: unknown): Response {
 	const code = (error as { code?: string })?.code;
 	if (typeof code === 'string' && code.startsWith('storage_')) {
 		log.error('api.storage_error', { error });
-		return json({ error: { code, message: 'The server could not save this right now. Nothing was changed.' } }, { status: 503 });
+		return json({ error: { code, message: storageErrorMessage(code) } }, { status: 503 });
 	}
 	log.error('api.unexpected_error', { error });
 	return json({ error: { code: 'internal_error', message: 'Something went wrong on the server.' } }, { status: 500 });

@@ -14,7 +14,22 @@ export interface AppConfig {
 	/** The cookie a share link leaves, so a guest's browser can open that one map read-only. */
 	shareCookieName: string;
 	sqliteSynchronous: 'NORMAL' | 'FULL';
+	/** How long a write waits for a lock held by another process before failing (env SQLITE_BUSY_TIMEOUT_MS). */
+	sqliteBusyTimeoutMs: number;
+	/** Storage quota: writes past this database size fail as "full" (env MAX_DATABASE_BYTES); null: no quota. */
+	maxDatabaseBytes: number | null;
 }
+
+/** A whole, non-negative number from the environment, else the fallback. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number | null): number | null {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+	return value;
+}
+
+const DEFAULT_SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 	const dataDir = resolve(env.DATA_DIR ?? './data');
@@ -34,7 +49,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		secureCookies,
 		cookieName: secureCookies ? '__Host-kartta_session' : 'kartta_session',
 		shareCookieName: secureCookies ? '__Host-kartta_share' : 'kartta_share',
-		sqliteSynchronous: synchronous
+		sqliteSynchronous: synchronous,
+		sqliteBusyTimeoutMs: wholeNumber(env, 'SQLITE_BUSY_TIMEOUT_MS', DEFAULT_SQLITE_BUSY_TIMEOUT_MS)!,
+		maxDatabaseBytes: wholeNumber(env, 'MAX_DATABASE_BYTES', null)
 	};
 }
 

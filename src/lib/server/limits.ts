@@ -49,6 +49,7 @@ export const DAY_MS = DAY;
 export const USERNAME = { minLength: 2, maxLength: 64, pattern: /^[\p{L}\p{N}._-]+$/u } as const;
 export const MAP_TITLE_MAX_LENGTH = 200;
 export const API_TOKEN_LABEL_MAX_LENGTH = 100;
+export const DISPLAY_NAME_MAX_LENGTH = 100;
 /** JSON request bodies larger than this are refused before parsing. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 

@@ -10,6 +10,7 @@ import { AppError, badRequest, conflict, forbidden, notFound } from './errors';
 import { MAP_TITLE_MAX_LENGTH } from './limits';
 import { newId } from './ids';
 import { audit } from './audit';
+import { requireLine } from './text';
 
 export const DEMO_MAP_TITLE = 'Demo — seutukaupunkien innovaatioverkosto';
 
@@ -20,11 +21,7 @@ export function roleAtLeast(role: MapRole | null, minimum: MapRole): boolean {
 }
 
 export function checkMapTitle(raw: unknown): string {
-	if (typeof raw !== 'string' || raw.trim() === '') throw badRequest('invalid_title', 'Give the map a title.');
-	const title = raw.trim();
-	if (title.length > MAP_TITLE_MAX_LENGTH)
-		throw badRequest('invalid_title', `A title can have at most ${MAP_TITLE_MAX_LENGTH} characters.`);
-	return title;
+	return requireLine(raw, { code: 'invalid_title', noun: 'title', whenBlank: 'Give the map a title.', maxLength: MAP_TITLE_MAX_LENGTH });
 }
 
 /** Creates a map owned by `ownerId`; its first documents (graph and discussion) are written by the server, never a client. */

@@ -10,6 +10,7 @@ import type { AuthenticatedUser } from './auth/sessions';
 import type { MeetingAttendee, MeetingRecord, MeetingSlide, VoteKind, VoteOption, VoteRecord } from './storage/types';
 import { AppError, badRequest, conflict, notFound } from './errors';
 import { requireRole } from './maps';
+import { oneLine, paragraph } from './text';
 import { newId } from './ids';
 import { saveVersion } from './versions';
 
@@ -31,23 +32,23 @@ export const MEETING_VERSION_NAME = { start: 'meeting-start:', end: 'meeting-end
 
 // ---- request bodies
 
-const trimmed = (max: number) => z.string().trim().min(1).max(max);
-
+// Titles, questions and agenda items are one line; notes and decisions may span lines. Either way,
+// text that is not valid Unicode, hides itself or reorders what others read is refused (text.ts).
 export const startMeetingBody = z.object({
-	title: trimmed(MEETING.titleMaxLength),
-	agenda: z.array(trimmed(MEETING.agendaItemMaxLength)).max(MEETING.agendaMaxItems).default([])
+	title: oneLine(MEETING.titleMaxLength),
+	agenda: z.array(oneLine(MEETING.agendaItemMaxLength)).max(MEETING.agendaMaxItems).default([])
 });
 
 export const slidesBody = z.object({
-	slides: z.array(z.object({ viewId: z.string().min(1).max(100), note: z.string().trim().max(MEETING.noteMaxLength).default('') })).max(MEETING.slidesMax)
+	slides: z.array(z.object({ viewId: z.string().min(1).max(100), note: paragraph(MEETING.noteMaxLength, { required: false }).default('') })).max(MEETING.slidesMax)
 });
 
 export const showSlideBody = z.object({ index: z.number().int().min(-1) });
 
-export const decisionBody = z.object({ text: trimmed(MEETING.decisionMaxLength) });
+export const decisionBody = z.object({ text: paragraph(MEETING.decisionMaxLength, { required: true }) });
 
 export const openVoteBody = z.object({
-	question: trimmed(MEETING.questionMaxLength),
+	question: oneLine(MEETING.questionMaxLength),
 	kind: z.enum(['targets', 'growthSectors', 'actors']),
 	/** For `actors`: the actors to choose from. */
 	actorIds: z.array(z.string().min(1).max(100)).max(MEETING.optionsMax).optional(),

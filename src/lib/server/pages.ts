@@ -1,6 +1,6 @@
 // Helpers for page loads and form actions: login redirects and turning errors into form failures.
 import { fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
-import { AppError } from './errors';
+import { isAppError, storageErrorMessage } from './errors';
 import { log } from './log';
 import type { AuthenticatedUser } from './auth/sessions';
 
@@ -26,11 +26,11 @@ export async function formAction<T, X extends Record<string, unknown> = Record<n
 	try {
 		return await work();
 	} catch (error) {
-		if (error instanceof AppError) return fail(error.status, { code: error.code, message: error.message, ...extra });
+		if (isAppError(error)) return fail(error.status, { code: error.code, message: error.message, ...extra });
 		const code = (error as { code?: string })?.code;
 		if (typeof code === 'string' && code.startsWith('storage_')) {
 			log.error('form.storage_error', { error });
-			return fail(503, { code, message: 'The server could not save this right now.', ...extra });
+			return fail(503, { code, message: storageErrorMessage(code), ...extra });
 		}
 		throw error;
 	}

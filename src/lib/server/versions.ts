@@ -4,8 +4,9 @@ import * as Y from 'yjs';
 import { MapModel, compareSnapshots, restoreGraphTo, type MapDiff, type MapSnapshot } from '../map';
 import type { AppServices } from './context';
 import type { VersionKind, VersionRecord, VersionSummary } from './storage/types';
-import { badRequest, notFound } from './errors';
+import { notFound } from './errors';
 import { newId } from './ids';
+import { requireLine } from './text';
 import { audit } from './audit';
 
 export const VERSION_NAME_MAX_LENGTH = 200;
@@ -23,11 +24,7 @@ export const AUTO_REASON = {
 export const CURRENT = 'current';
 
 export function checkVersionName(raw: unknown): string {
-	if (typeof raw !== 'string' || raw.trim() === '') throw badRequest('invalid_version_name', 'Give the version a name.');
-	const name = raw.trim();
-	if (name.length > VERSION_NAME_MAX_LENGTH)
-		throw badRequest('invalid_version_name', `A version name can have at most ${VERSION_NAME_MAX_LENGTH} characters.`);
-	return name;
+	return requireLine(raw, { code: 'invalid_version_name', noun: 'version name', whenBlank: 'Give the version a name.', maxLength: VERSION_NAME_MAX_LENGTH });
 }
 
 export async function saveVersion(

@@ -3,8 +3,7 @@ import { audit } from '$lib/server/audit';
 import { changePassword } from '$lib/server/accounts';
 import { setSessionCookie } from '$lib/server/cookies';
 import { formAction, formString, requireLogin } from '$lib/server/pages';
-import { AppError, badRequest } from '$lib/server/errors';
-import { API_TOKEN_LABEL_MAX_LENGTH } from '$lib/server/limits';
+import { AppError, notFound } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -30,10 +29,8 @@ export const actions: Actions = {
 		const user = requireLogin(event);
 		const data = await event.request.formData();
 		return formAction(async () => {
-			const label = formString(data, 'label').trim();
-			if (!label || label.length > API_TOKEN_LABEL_MAX_LENGTH) throw badRequest('invalid_label', 'Give the token a name.');
-			const { token, record } = await services().sessions.createApiToken(user.id, label);
-			await audit(services().storage, 'api_token_created', { actorId: user.id, username: user.username }, { tokenId: record.id, label });
+			const { token, record } = await services().sessions.createApiToken(user.id, formString(data, 'label'));
+			await audit(services().storage, 'api_token_created', { actorId: user.id, username: user.username }, { tokenId: record.id, label: record.label });
 			return { newToken: token };
 		}, { form: 'token' });
 	},
@@ -41,8 +38,11 @@ export const actions: Actions = {
 		const user = requireLogin(event);
 		const data = await event.request.formData();
 		const id = formString(data, 'id');
-		if (await services().sessions.revokeApiToken(user.id, id))
+		return formAction(async () => {
+			// Someone else's token or none at all: say so rather than report a deletion that did not happen.
+			if (!(await services().sessions.revokeApiToken(user.id, id))) throw notFound('No such token.');
 			await audit(services().storage, 'api_token_deleted', { actorId: user.id, username: user.username }, { tokenId: id });
-		return { tokenDeleted: true };
+			return { tokenDeleted: true };
+		}, { form: 'token' });
 	}
 };

@@ -40,10 +40,14 @@ export const actions: Actions = {
 		const admin = requireAdmin(event);
 		const data = await event.request.formData();
 		const userId = formString(data, 'userId');
-		const disabled = formString(data, 'disabled') === 'true';
+		const flag = formString(data, 'disabled');
+		const disabled = flag === 'true';
 		return formAction(async () => {
+			if (flag !== 'true' && flag !== 'false') throw new AppError(400, 'invalid_request', 'Say whether to disable (true) or enable (false) the account.');
 			if (userId === admin.id) throw new AppError(400, 'forbidden', 'You cannot disable yourself.');
 			const { storage, sessions, sync } = services();
+			// An unknown id would "succeed" silently and leave a misleading audit entry.
+			if (!(await storage.getUserById(userId))) throw new AppError(404, 'unknown_user', 'There is no such user.');
 			await storage.setDisabled(userId, disabled);
 			await audit(storage, disabled ? 'account_disabled' : 'account_enabled', { actorId: admin.id, username: admin.username }, { userId });
 			if (disabled) {

@@ -1,8 +1,10 @@
 // Sessions and personal API tokens: create, validate (sliding + absolute expiry), revoke.
 // The same validation serves SvelteKit's hooks and the WebSocket upgrade.
 import type { ApiTokenRecord, SessionRecord, ShareLinkRecord, Storage, UserRecord } from '../storage/types';
-import { SESSION } from '../limits';
+import { API_TOKEN_LABEL_MAX_LENGTH, SESSION, SHARE_LINK_LABEL_MAX_LENGTH } from '../limits';
+import { requireLine } from '../text';
 import { audit } from '../audit';
+import { log } from '../log';
 import { hashSecret, randomToken, secretMatches, splitToken } from './secrets';
 
 export const API_TOKEN_PREFIX = 'kartta_';
@@ -72,7 +74,7 @@ export class SessionService {
 		const now = this.now();
 		const absoluteEnd = session.createdAt + SESSION.absoluteTimeoutMs;
 		if (now >= session.expiresAt || now >= absoluteEnd) {
-			await this.storage.deleteSession(session.id);
+			await bookkeeping('session_delete', () => this.storage.deleteSession(session.id));
 			return null;
 		}
 		const user = await this.storage.getUserById(session.userId);
@@ -80,7 +82,9 @@ export class SessionService {
 		let expiresAt = session.expiresAt;
 		if (now - session.lastUsedAt >= SESSION.refreshAfterMs) {
 			expiresAt = Math.min(now + SESSION.idleTimeoutMs, absoluteEnd);
-			await this.storage.touchSession(session.id, expiresAt, now);
+			// Not written (storage locked, full or read-only): the old expiry still holds for now.
+			if (!(await bookkeeping('session_touch', () => this.storage.touchSession(session.id, expiresAt, now))))
+				expiresAt = session.expiresAt;
 		}
 		return { user: publicUser(user), sessionId: session.id, tokenId: null, via: 'session', expiresAt };
 	}
@@ -96,7 +100,8 @@ export class SessionService {
 		this.emitRevoked(ids, userId);
 	}
 
-	async createApiToken(userId: string, label: string): Promise<{ token: string; record: ApiTokenRecord }> {
+	async createApiToken(userId: string, rawLabel: string): Promise<{ token: string; record: ApiTokenRecord }> {
+		const label = requireLine(rawLabel, { code: 'invalid_label', noun: 'token name', whenBlank: 'Give the token a name.', maxLength: API_TOKEN_LABEL_MAX_LENGTH });
 		const id = randomToken(10);
 		const secret = randomToken(20);
 		const record: ApiTokenRecord = {
@@ -123,7 +128,7 @@ export class SessionService {
 		if (record.lastUsedAt === null || now - record.lastUsedAt >= SESSION.refreshAfterMs) {
 			await audit(this.storage, 'api_token_used', { actorId: user.id, username: user.username }, { tokenId: record.id, label: record.label });
 		}
-		await this.storage.touchApiToken(record.id, now);
+		await bookkeeping('api_token_touch', () => this.storage.touchApiToken(record.id, now));
 		return { user: publicUser(user), sessionId: null, tokenId: record.id, via: 'api_token', expiresAt: null };
 	}
 
@@ -141,6 +146,7 @@ export class SessionService {
 		label: string,
 		lifetimeMs: number
 	): Promise<{ token: string; record: ShareLinkRecord }> {
+		requireLine(label, { code: 'invalid_label', noun: 'link name', whenBlank: 'Give the link a name.', maxLength: SHARE_LINK_LABEL_MAX_LENGTH });
 		const id = randomToken(10);
 		const secret = randomToken(20);
 		const now = this.now();
@@ -179,6 +185,21 @@ export class SessionService {
 	async authenticate(input: { bearer: string | null; sessionToken: string | null }): Promise<Authentication | null> {
 		if (input.bearer) return this.validateApiToken(input.bearer);
 		return this.validateSessionToken(input.sessionToken);
+	}
+}
+
+/**
+ * Writes that only keep records (last use, sliding expiry, removing an expired session): when
+ * storage refuses writes, reading still works, so people keep access to what they may see and
+ * the write errors surface only where something is being changed. True when it was written.
+ */
+async function bookkeeping(what: string, write: () => Promise<void>): Promise<boolean> {
+	try {
+		await write();
+		return true;
+	} catch (error) {
+		log.warn('auth.bookkeeping_failed', { what, error });
+		return false;
 	}
 }
 

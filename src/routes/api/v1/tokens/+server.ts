@@ -4,7 +4,6 @@ import { api, readJson, requireUser } from '$lib/server/api';
 import { services } from '$lib/server/context';
 import { audit } from '$lib/server/audit';
 import { forbidden } from '$lib/server/errors';
-import { API_TOKEN_LABEL_MAX_LENGTH } from '$lib/server/limits';
 
 export const GET = api(async (event) => {
 	const user = requireUser(event);
@@ -12,7 +11,8 @@ export const GET = api(async (event) => {
 	return json({ tokens: tokens.map((t) => ({ id: t.id, label: t.label, createdAt: new Date(t.createdAt).toISOString(), lastUsedAt: t.lastUsedAt ? new Date(t.lastUsedAt).toISOString() : null })) });
 });
 
-const NewToken = z.object({ label: z.string().trim().min(1).max(API_TOKEN_LABEL_MAX_LENGTH) });
+// The label's text rules (length, invisible or control characters) live in createApiToken.
+const NewToken = z.object({ label: z.string() });
 
 /** Creates a personal API token; the token itself is shown only in this response. */
 export const POST = api(async (event) => {
@@ -21,6 +21,6 @@ export const POST = api(async (event) => {
 	if (event.locals.auth?.via !== 'session') throw forbidden('Create API tokens from a logged-in session.');
 	const { label } = await readJson(event.request, NewToken);
 	const { token, record } = await services().sessions.createApiToken(user.id, label);
-	await audit(services().storage, 'api_token_created', { actorId: user.id, username: user.username, ip: event.getClientAddress() }, { tokenId: record.id, label });
+	await audit(services().storage, 'api_token_created', { actorId: user.id, username: user.username, ip: event.getClientAddress() }, { tokenId: record.id, label: record.label });
 	return json({ id: record.id, label: record.label, token }, { status: 201 });
 });
