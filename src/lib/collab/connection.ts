@@ -7,6 +7,7 @@ import { writable, type Readable } from 'svelte/store';
 import * as decoding from 'lib0/decoding';
 import { MESSAGE_ROLE } from '$lib/shared/wire';
 import { LOCAL_DB_PREFIX } from './local-data';
+import { useJitteredReconnect } from './reconnect';
 import { INITIAL_STATUS, nextStatus, type ConnectionStatus, type ProviderEvent } from './connection-status';
 
 /**
@@ -56,6 +57,8 @@ export function openConnection(mapId: string, options: ConnectionOptions = {}): 
 		// server-stamped user; every change goes through the server instead.
 		disableBc: true
 	});
+	// Spread reconnects out, so a server restart does not bring every open tab back in the same instant.
+	const stopJitter = useJitteredReconnect(provider);
 
 	// Listeners are attached at once (not on first subscribe), so no early event is missed.
 	let state = INITIAL_STATUS;
@@ -124,6 +127,7 @@ export function openConnection(mapId: string, options: ConnectionOptions = {}): 
 			doc.off('update', onLocalUpdate);
 			window.removeEventListener('offline', goOffline);
 			window.removeEventListener('online', goOnline);
+			stopJitter();
 			void localCopy?.destroy();
 			// Disconnecting sends a null awareness state first, so others see us leave at once.
 			provider.destroy();
