@@ -63,6 +63,27 @@ const orNull = (draft: Draft): string | null => text(draft).trim() || null;
 const invalidNumber = (): EditResult => ({ ok: false, errors: [{ field: '', code: 'invalid_number', message: 'Not a number.' }] });
 const options = <T extends string>(values: readonly T[], name: (value: T) => string): ChoiceOption[] => values.map((value) => ({ value, label: name(value) }));
 
+/** The kind column of actors and links: shown and sorted by the kind's name in the user's language, edited by choosing one of the kinds. */
+function kindColumn<Row extends { kind: string; issues: FieldError[] }, Kind extends string>(spec: {
+	label: string;
+	width: string;
+	kinds: readonly Kind[];
+	name: (kind: string) => string;
+	save: (row: Row, kind: Kind) => EditResult;
+}): GridColumn<Row> {
+	return {
+		key: 'kind',
+		label: spec.label,
+		width: spec.width,
+		sortValue: (row) => spec.name(row.kind),
+		text: (row) => spec.name(row.kind),
+		issues: (row) => issuesOf(row.issues, 'kind'),
+		editor: { type: 'select', options: options(spec.kinds, spec.name) },
+		draft: (row) => row.kind,
+		commit: (row, draft) => spec.save(row, text(draft) as Kind)
+	};
+}
+
 /** Custom fields become columns of their own, edited with their type's control. */
 function customColumn<Row extends { id: string; custom?: Record<string, CustomValue>; issues: FieldError[] }>(
 	field: CustomFieldView,
@@ -126,17 +147,7 @@ export function actorColumns(context: ColumnContext): GridColumn<ActorView>[] {
 			editor: { type: 'text', maxLength: MAX_NAME_LENGTH },
 			commit: (row, draft) => update(row, { name: text(draft) })
 		},
-		{
-			key: 'kind',
-			label: m.editor_field_kind(),
-			width: '10rem',
-			sortValue: (row) => actorKindName(row.kind),
-			text: (row) => actorKindName(row.kind),
-			issues: (row) => issuesOf(row.issues, 'kind'),
-			editor: { type: 'select', options: options(ACTOR_KINDS, actorKindName) },
-			draft: (row) => row.kind,
-			commit: (row, draft) => update(row, { kind: text(draft) as ActorKind })
-		},
+		kindColumn({ label: m.editor_field_kind(), width: '10rem', kinds: ACTOR_KINDS, name: actorKindName, save: (row: ActorView, kind: ActorKind) => update(row, { kind }) }),
 		{
 			key: 'roles',
 			label: m.fields_roles(),
@@ -262,17 +273,7 @@ export function linkColumns(context: ColumnContext): GridColumn<LinkView>[] {
 	const columns: GridColumn<LinkView>[] = [
 		endColumn('source', m.table_link_from()),
 		endColumn('target', m.table_link_to()),
-		{
-			key: 'kind',
-			label: m.editor_link_kind(),
-			width: '11rem',
-			sortValue: (row) => linkKindName(row.kind),
-			text: (row) => linkKindName(row.kind),
-			issues: (row) => issuesOf(row.issues, 'kind'),
-			editor: { type: 'select', options: options(LINK_KINDS, linkKindName) },
-			draft: (row) => row.kind,
-			commit: (row, draft) => update(row, { kind: text(draft) as LinkKind })
-		},
+		kindColumn({ label: m.editor_link_kind(), width: '11rem', kinds: LINK_KINDS, name: linkKindName, save: (row: LinkView, kind: LinkKind) => update(row, { kind }) }),
 		{
 			key: 'strength',
 			label: m.fields_strength(),
