@@ -263,6 +263,7 @@ const PAGE_ROWS: Row[] = [
 	{ name: "GET /maps/:id (another map than the guest's link)", route: 'PAGE /maps/[id]', method: 'GET', path: (c) => `/maps/${c.spareMapId}`, expect: per(toLogin, 404, 200, 200, 200, 200, 404, toLogin) },
 	{ name: 'GET /maps/:id/members', route: 'PAGE /maps/[id]/members', method: 'GET', path: (c) => `${mapPage(c)}/members`, expect: MEMBER_PAGE },
 	{ name: 'GET /maps/:id/activity', route: 'PAGE /maps/[id]/activity', method: 'GET', path: (c) => `${mapPage(c)}/activity`, expect: MEMBER_PAGE },
+	{ name: 'GET /maps/:id/meetings', route: 'PAGE /maps/[id]/meetings', method: 'GET', path: (c) => `${mapPage(c)}/meetings`, expect: MEMBER_PAGE },
 	{ name: 'GET /maps/:id/history', route: 'PAGE /maps/[id]/history', method: 'GET', path: (c) => `${mapPage(c)}/history`, expect: MEMBER_PAGE },
 	{ name: 'GET /maps/:id/history/:vid', route: 'PAGE /maps/[id]/history/[vid]', method: 'GET', path: (c) => `${mapPage(c)}/history/${c.versionId}`, expect: MEMBER_PAGE },
 	{ name: 'GET /notifications', route: 'PAGE /notifications', method: 'GET', path: () => '/notifications', expect: per(toLogin, 200, 200, 200, 200, 200, 200, toLogin) },
