@@ -28,5 +28,5 @@ async function guestView(share: App.Locals['share'], mapId: string) {
 	const map = await services().storage.getMap(mapId);
 	if (!map) return null;
 	const user = { ...guestUser({ id: share.linkId, label: share.label }) };
-	return { map: { id: map.id, title: map.title }, role: 'viewer' as const, user };
+	return { map: { id: map.id, title: map.title }, role: 'viewer' as const, user, members: [] };
 }
