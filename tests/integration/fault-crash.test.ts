@@ -133,9 +133,14 @@ describe('SIGKILL while twenty clients edit', () => {
 		// ---- 2. the same clients come back by themselves and converge
 		await server.restart();
 		await waitFor(() => clients.every((c) => c.provider.wsconnected && c.provider.synced), `all ${CLIENTS} clients reconnected and synced ${context}`, 20_000);
-		const reference = JSON.stringify([...actorPositions(clients[0]!.doc)].sort());
+		// Compared afresh on every poll: the first client may itself still be receiving others' offline
+		// edits, so a reference taken once could be stale while everyone else has converged.
+		const state = (c: (typeof clients)[number]) => JSON.stringify([...actorPositions(c.doc)].sort());
 		await waitFor(
-			() => clients.every((c) => JSON.stringify([...actorPositions(c.doc)].sort()) === reference),
+			() => {
+				const reference = state(clients[0]!);
+				return clients.every((c) => state(c) === reference);
+			},
 			`all clients hold the same actors ${context}`,
 			10_000
 		);
