@@ -1,5 +1,6 @@
 // Typed access to the top-level maps of a map's discussion document, and how its changes are reported.
 import type * as Y from 'yjs';
+import { observeKeyedMaps } from '../observe-keys';
 import { DISCUSSION_META_MAP, GAPS_MAP, GROWTH_SECTORS_MAP, READ_KEY_SEPARATOR, READS_MAP, TARGETS_MAP, THREADS_MAP } from './schema';
 
 export interface DiscussionParts {
@@ -34,9 +35,6 @@ export interface DiscussionChange {
 	local: boolean;
 }
 
-type KeyedPart = 'gaps' | 'targets' | 'growthSectors' | 'threads' | 'reads';
-const KEYED_PARTS: readonly KeyedPart[] = ['gaps', 'targets', 'growthSectors', 'threads', 'reads'];
-
 /** One report per transaction, like MapModel.observe; returns the unsubscribe function. */
 export function observeDiscussion(
 	doc: Y.Doc,
@@ -44,45 +42,16 @@ export function observeDiscussion(
 	isLocal: (origin: unknown) => boolean,
 	callback: (change: DiscussionChange) => void
 ): () => void {
-	let pending: DiscussionChange | null = null;
-	const changeFor = (transaction: Y.Transaction): DiscussionChange =>
-		(pending ??= {
-			gaps: new Set(),
-			targets: new Set(),
-			growthSectors: new Set(),
-			threads: new Set(),
-			reads: new Set(),
-			meta: false,
-			local: isLocal(transaction.origin)
-		});
-	const unobservers = KEYED_PARTS.map((name) => {
-		const map = parts[name];
-		const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
-			const ids = changeFor(transaction)[name];
+	const { gaps, targets, growthSectors, threads, reads, meta } = parts;
+	return observeKeyedMaps(
+		{
+			doc,
+			maps: { gaps, targets, growthSectors, threads, reads },
+			meta,
+			isLocal,
 			// A read marker's key starts with the user id; report the user.
-			const idOf = (key: string) => (name === 'reads' ? key.split(READ_KEY_SEPARATOR)[0]! : key);
-			for (const event of events) {
-				if (event.target === map) for (const key of (event as Y.YMapEvent<unknown>).keysChanged) ids.add(idOf(String(key)));
-				else if (typeof event.path[0] === 'string') ids.add(idOf(event.path[0]));
-			}
-		};
-		map.observeDeep(onChange);
-		return () => map.unobserveDeep(onChange);
-	});
-	const onMeta = (_events: unknown, transaction: Y.Transaction) => {
-		changeFor(transaction).meta = true;
-	};
-	parts.meta.observeDeep(onMeta);
-	const flush = () => {
-		if (pending === null) return;
-		const change = pending;
-		pending = null;
-		callback(change);
-	};
-	doc.on('afterTransaction', flush);
-	return () => {
-		for (const unobserve of unobservers) unobserve();
-		parts.meta.unobserveDeep(onMeta);
-		doc.off('afterTransaction', flush);
-	};
+			idOf: (map, key) => (map === 'reads' ? key.split(READ_KEY_SEPARATOR)[0]! : key)
+		},
+		callback
+	);
 }
