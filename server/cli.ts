@@ -2,7 +2,7 @@
 // so it also runs while the server is up (SQLite WAL allows it).
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../src/lib/server/config';
-import { createAccount, checkNewPassword } from '../src/lib/server/accounts';
+import { createAccount, checkNewPassword, findUserByUsername } from '../src/lib/server/accounts';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { SessionService } from '../src/lib/server/auth/sessions';
 import { AppError } from '../src/lib/server/errors';
@@ -115,7 +115,7 @@ async function run(argv: string[]): Promise<void> {
 
 async function requireUser(storage: SqliteStorage, username: string | undefined) {
 	if (!username) throw new UsageError('Give a username.');
-	const user = await storage.getUserByUsername(username);
+	const user = await findUserByUsername(storage, username);
 	if (!user) throw new AppError(404, 'unknown_user', `There is no user "${username}".`);
 	return user;
 }

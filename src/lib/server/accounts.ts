@@ -17,17 +17,38 @@ export interface NewAccount {
 	isAdmin?: boolean;
 }
 
+/**
+ * The one spelling of a username that is stored and looked up: trimmed, Unicode NFKC, so that
+ * full-width letters, ligatures and composed/decomposed accents name the same account.
+ */
+export function normaliseUsername(input: string): string {
+	return input.trim().normalize('NFKC');
+}
+
+// Scripts whose letters look like Latin ones: a name mixing them with Latin ("olgа" with a Cyrillic
+// а) would pass for someone else's in a member list or an @mention.
+const LATIN_LETTER = /\p{Script=Latin}/u;
+const LATIN_LOOKALIKE_LETTER = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+
+/** Checks a normalised username; returns the problem's code or null. */
 export function usernameProblem(username: string): string | null {
 	if (username.length < USERNAME.minLength) return 'too_short';
 	if (username.length > USERNAME.maxLength) return 'too_long';
 	if (!USERNAME.pattern.test(username)) return 'invalid_characters';
+	if (LATIN_LETTER.test(username) && LATIN_LOOKALIKE_LETTER.test(username)) return 'mixed_scripts';
 	return null;
+}
+
+/** Finds an account by username as a person typed it (any Unicode form, surrounding spaces). */
+export function findUserByUsername(storage: Pick<Storage, 'getUserByUsername'>, username: string): Promise<UserRecord | null> {
+	return storage.getUserByUsername(normaliseUsername(username));
 }
 
 const USERNAME_MESSAGES: Record<string, string> = {
 	too_short: `A username needs at least ${USERNAME.minLength} characters.`,
 	too_long: `A username can have at most ${USERNAME.maxLength} characters.`,
-	invalid_characters: 'A username may contain letters, digits, dots, dashes and underscores.'
+	invalid_characters: 'A username may contain letters, digits, dots, dashes and underscores.',
+	mixed_scripts: 'A username may not mix Latin letters with Cyrillic or Greek ones, which look alike.'
 };
 
 const PASSWORD_MESSAGES: Record<string, string> = {
@@ -57,7 +78,7 @@ export function checkNewPassword(password: string, username: string): void {
 }
 
 export async function createAccount(storage: Storage, input: NewAccount): Promise<UserRecord> {
-	const username = input.username.trim();
+	const username = normaliseUsername(input.username);
 	const problem = usernameProblem(username);
 	if (problem) throw badRequest('invalid_username', USERNAME_MESSAGES[problem]!, { reason: problem });
 	checkNewPassword(input.password, username);
@@ -81,7 +102,7 @@ export async function createAccount(storage: Storage, input: NewAccount): Promis
 const INVALID_CREDENTIALS = () => new AppError(401, 'invalid_credentials', 'Wrong username or password.');
 
 export async function verifyCredentials(storage: Storage, username: string, password: string): Promise<UserRecord> {
-	const user = await storage.getUserByUsername(username.trim());
+	const user = await findUserByUsername(storage, username);
 	if (!user) {
 		await verifyAgainstDecoy(password);
 		throw INVALID_CREDENTIALS();

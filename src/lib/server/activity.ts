@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { AppServices } from './context';
 import { badRequest } from './errors';
+import { findUserByUsername } from './accounts';
 
 export const ACTIVITY_PAGE_SIZE = 200;
 const MAX_ACTIVITY_LIMIT = 1000;
@@ -45,7 +46,7 @@ function toTime(value: string | undefined, endOfDay: boolean): number | undefine
 export async function readActivity(services: AppServices, mapId: string, filters: ActivityFilters) {
 	let userId: string | undefined;
 	if (filters.user) {
-		const user = await services.storage.getUserByUsername(filters.user);
+		const user = await findUserByUsername(services.storage, filters.user);
 		// An unknown user simply has no activity.
 		if (!user) return [];
 		userId = user.id;

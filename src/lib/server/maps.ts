@@ -10,6 +10,7 @@ import { AppError, badRequest, conflict, forbidden, notFound } from './errors';
 import { MAP_TITLE_MAX_LENGTH } from './limits';
 import { newId } from './ids';
 import { audit } from './audit';
+import { findUserByUsername } from './accounts';
 import { requireLine } from './text';
 
 export const DEMO_MAP_TITLE = 'Demo — seutukaupunkien innovaatioverkosto';
@@ -83,7 +84,7 @@ export interface Actor {
 }
 
 export async function setMemberRole(services: AppServices, by: Actor, mapId: string, username: string, role: MapRole) {
-	const user = await services.storage.getUserByUsername(username);
+	const user = await findUserByUsername(services.storage, username);
 	if (!user || user.disabled) throw new AppError(404, 'unknown_user', `There is no user "${username}".`);
 	const current = await services.storage.getRole(mapId, user.id);
 	if (current === 'owner' && role !== 'owner') await assertNotLastOwner(services, mapId, user.id);
@@ -94,7 +95,7 @@ export async function setMemberRole(services: AppServices, by: Actor, mapId: str
 }
 
 export async function removeMember(services: AppServices, by: Actor, mapId: string, username: string): Promise<void> {
-	const user = await services.storage.getUserByUsername(username);
+	const user = await findUserByUsername(services.storage, username);
 	const current = user ? await services.storage.getRole(mapId, user.id) : null;
 	if (!user || !current) throw new AppError(404, 'not_a_member', `"${username}" is not a member of this map.`);
 	if (current === 'owner') await assertNotLastOwner(services, mapId, user.id);
