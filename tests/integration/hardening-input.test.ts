@@ -417,10 +417,16 @@ describe('odd input on forms', () => {
 		}
 	});
 
-	it('/language ignores an unknown locale and an off-site `next` (a harmless preference: it redirects home, sets nothing)', async () => {
-		const response = await postForm(server, '/language', { locale: `en${RTL_OVERRIDE}`, next: '//evil.example/' });
+	it('/language refuses an unknown locale with a 400 page that says so, and sets nothing', async () => {
+		const response = await postForm(server, '/language', { locale: `en${RTL_OVERRIDE}`, next: '/maps' });
+		expect(response.status).toBe(400);
+		expect(await response.text()).toMatch(/Unknown language. Choose Finnish, Swedish or English./);
+		expect(response.headers.get('set-cookie')).toBeNull();
+	});
+
+	it('/language never follows an off-site `next` (it goes home instead)', async () => {
+		const response = await postForm(server, '/language', { locale: 'sv', next: '//evil.example/' });
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toBe('/maps');
-		expect(response.headers.get('set-cookie')).toBeNull();
 	});
 });

@@ -22,6 +22,7 @@ const MESSAGES: Record<string, () => string> = {
 	invalid_label: m.error_invalid_label,
 	invalid_display_name: m.error_invalid_display_name,
 	not_found: m.error_not_found,
+	unknown_language: m.error_unknown_language,
 	storage_unavailable: m.error_storage,
 	storage_full: m.error_storage,
 	storage_read_only: m.error_storage,
