@@ -172,7 +172,7 @@ describe('meetings on a map', () => {
 		expect(readMeetingState(viewerMeeting.doc)!.decisions[0]).toMatchObject({ text: 'Osaajat ensin', by: 'erik' });
 	});
 
-	it('ends the meeting with a second version, keeps the record and clears the live document', async () => {
+	it('ends the meeting with a second version, counts a vote still open, keeps the record and clears the live document', async () => {
 		const ended = await owner.fetch(`${base}/${meetingId}/end`, { method: 'POST' });
 		expect(ended.status).toBe(200);
 		await waitFor(() => readMeetingState(viewerMeeting.doc) === null, 'the live meeting is gone');
@@ -182,13 +182,16 @@ describe('meetings on a map', () => {
 		const record = (await (await viewer.fetch(`${base}/${meetingId}`)).json()) as {
 			decisions: { text: string }[];
 			slides: unknown[];
-			votes: { revealed: boolean; results: unknown }[];
+			votes: { revealed: boolean; results: { count: number }[] | null; voters: number | null }[];
 			startVersionId: string;
 			endVersionId: string;
 		};
 		expect(record.decisions.map((d) => d.text)).toEqual(['Osaajat ensin']);
 		expect(record.slides).toHaveLength(2);
-		expect(record.votes.map((v) => v.revealed)).toEqual([true, false]);
+		// The vote on actors was never revealed by the presenter: ending the meeting closed and counted it.
+		expect(record.votes.map((v) => v.revealed)).toEqual([true, true]);
+		expect(record.votes[1]).toMatchObject({ voters: 0 });
+		expect(record.votes[1]!.results!.map((r) => r.count)).toEqual([0, 0]);
 		const versions = (await (await viewer.fetch(`/api/v1/maps/${mapId}/versions`)).json()) as { versions: { id: string; kind: string }[] };
 		const meetingVersions = versions.versions.filter((v) => v.kind === 'meeting').map((v) => v.id);
 		expect(meetingVersions.sort()).toEqual([record.startVersionId, record.endVersionId].sort());

@@ -235,6 +235,12 @@ export async function endMeeting(services: AppServices, user: AuthenticatedUser,
 	await requireRole(services, mapId, user.id, 'editor');
 	return serially(mapId, async () => {
 		const meeting = await requireRunning(services, mapId, meetingId);
+		// A vote still open at the end is closed and counted: the record is the minutes, and results
+		// nobody may ever see would make the ballots cast in it pointless.
+		const now = Date.now();
+		for (const vote of await services.storage.listVotes(meeting.id)) {
+			if (vote.revealedAt === null) await services.storage.revealVote(vote.id, now);
+		}
 		const version = await saveVersion(services, mapId, `${MEETING_VERSION_NAME.end}${meeting.title}`, 'meeting', user);
 		const patch = { endedAt: Date.now(), endVersionId: version.id, attendees: withPresent(services, mapId, meeting.attendees) };
 		await services.storage.updateMeeting(meeting.id, patch);
