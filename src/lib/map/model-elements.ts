@@ -117,7 +117,7 @@ export class ElementModel extends MapModelBase {
 		this.checkActorExists(value.target, 'target', errors);
 		const customValues = this.checkCustomValues('link', custom, errors);
 		throwIfAny(errors);
-		const fields: LinkFields = value;
+		const fields: LinkFields = { ...value, createdAt: this.now() };
 		const id = this.createId();
 		this.transact(() => this.parts.links.set(id, newCustomizableElement(fields, withoutNulls(customValues))));
 		return id;

@@ -114,6 +114,14 @@ export function readCreatedAt(value: unknown, issues: FieldError[]): number {
 	return 0;
 }
 
+/** A link's optional creation time: absent is valid (older links have none), a non-number is flagged. */
+export function readOptionalCreatedAt(value: unknown, issues: FieldError[]): number | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'number' && Number.isFinite(value)) return value;
+	issues.push(fieldError('createdAt', 'invalid_number', 'The creation time is not a number.'));
+	return undefined;
+}
+
 export interface StoredListRules {
 	max: number;
 	maxLength?: number;

@@ -10,6 +10,7 @@ import {
 	readChoice,
 	readCreatedAt,
 	readKind,
+	readOptionalCreatedAt,
 	readOptionalText,
 	readPosition,
 	readReference,
@@ -161,6 +162,7 @@ export function readLink(id: string, value: unknown, context?: ReadContext): Lin
 		status: readChoice(get('status'), 'status', isLinkStatus, issues),
 		years: readYears(get('years'), issues),
 		evidence: readOptionalText(get('evidence'), 'evidence', MAX_EVIDENCE_LENGTH, issues),
+		createdAt: readOptionalCreatedAt(get('createdAt'), issues),
 		custom: readCustom(get, 'link', context, issues)
 	};
 	return {

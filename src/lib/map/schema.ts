@@ -96,6 +96,11 @@ export interface LinkFields {
 	years?: YearRange;
 	/** Where the link is known from: a source, a document, a person's statement. */
 	evidence?: string;
+	/**
+	 * Milliseconds since 1970 UTC, set once by `addLink`. Optional: links written before it existed
+	 * (or by scripts) have none, and readers must not flag that. The gap finder ages planned links by it.
+	 */
+	createdAt?: number;
 }
 
 /** Years a link was active; either end may be open. */

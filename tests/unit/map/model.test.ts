@@ -162,9 +162,11 @@ describe('links', () => {
 		const { model, ids } = withActors(['A', 'B', 'C']);
 		const [a, b, c] = ids as [string, string, string];
 		const id = model.addLink({ source: a, target: b, kind: 'rdi_project', description: 'Hanke' });
-		expect(model.link(id)).toEqual({ id, source: a, target: b, kind: 'rdi_project', description: 'Hanke', dangling: false, issues: [] });
+		const createdAt = model.link(id)!.createdAt;
+		expect(createdAt).toEqual(expect.any(Number));
+		expect(model.link(id)).toEqual({ id, source: a, target: b, kind: 'rdi_project', description: 'Hanke', createdAt, dangling: false, issues: [] });
 		model.updateLink(id, { kind: 'pilot_environment', target: c, description: null });
-		expect(model.link(id)).toEqual({ id, source: a, target: c, kind: 'pilot_environment', dangling: false, issues: [] });
+		expect(model.link(id)).toEqual({ id, source: a, target: c, kind: 'pilot_environment', createdAt, dangling: false, issues: [] });
 		expect(model.deleteLink(id)).toBe(true);
 		expect(model.deleteLink(id)).toBe(false);
 		expect(model.links()).toEqual([]);
@@ -284,7 +286,7 @@ describe('transactions, origin and snapshot', () => {
 		expect(snapshot.actors.map((a) => a.id)).toEqual([...ids].sort());
 		expect(Object.keys(snapshot.actors[0]!)).toEqual(['id', 'name', 'kind', 'region', 'pos', 'createdAt', 'issues']);
 		expect(snapshot.links).toEqual([
-			{ id: link, source: ids[0], target: ids[1], kind: 'membership', dangling: false, issues: [] }
+			{ id: link, source: ids[0], target: ids[1], kind: 'membership', createdAt: 7, dangling: false, issues: [] }
 		]);
 		expect(snapshot.regions).toEqual([{ id: region, name: 'Heinola', issues: [] }]);
 	});

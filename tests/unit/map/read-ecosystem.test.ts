@@ -117,6 +117,7 @@ describe('readLink: version-2 fields', () => {
 		['a year as text', { years: { from: '2020', to: 2021 } }, { years: { to: 2021 } }, ['years.from:invalid_number']],
 		['a fractional year', { years: { from: 2020.5 } }, { years: { from: 2020.5 } }, ['years.from:out_of_range']],
 		['evidence as a number', { evidence: 12 }, { evidence: '12' }, ['evidence:invalid_type']],
+		['a creation time as text', { createdAt: 'yesterday' }, {}, ['createdAt:invalid_number']],
 		['a custom value of an actor field', { custom: new Y.Map([['n', 1]]) }, { custom: { n: 1 } }, ['custom.n:unknown_custom_field']]
 	])('tolerates %s', (_label, fields, expected, expectedIssues) => {
 		const view = readLink('l', stored({ ...baseLink, ...fields }), context([field('n', 'number')]));
@@ -127,6 +128,11 @@ describe('readLink: version-2 fields', () => {
 
 	it('reads a version-1 link without any version-2 field as before', () => {
 		expect(readLink('l', stored(baseLink), context())).toEqual({ id: 'l', ...baseLink, dangling: false, issues: [] });
+	});
+
+	it('reads a link\'s optional creation time, and does not flag its absence', () => {
+		expect(readLink('l', stored({ ...baseLink, createdAt: 42 }), context())).toEqual({ id: 'l', ...baseLink, createdAt: 42, dangling: false, issues: [] });
+		expect(readLink('l', stored(baseLink), context()).issues).toEqual([]);
 	});
 });
 

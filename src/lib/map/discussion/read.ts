@@ -9,6 +9,7 @@ import {
 	COMMENTS_KEY,
 	MAX_COMMENT_LENGTH,
 	MAX_MENTIONS,
+	MAX_SUGGESTION_KEY_LENGTH,
 	MAX_TARGET_ACTORS,
 	READ_KEY_SEPARATOR,
 	type CommentView,
@@ -81,9 +82,21 @@ export function readGap(id: string, value: unknown, exists?: AnchorCheck): GapVi
 	const anchor = readAnchor(get('anchor'), isGapAnchorKind, issues) as GapAnchor | null;
 	if (anchor && anchor.kind !== 'point') checkAnchorExists(anchor, exists, issues);
 	const status = readRequiredChoice(get('status'), 'status', isGapStatus, issues);
+	const suggestion = readOptionalText(get('suggestion'), 'suggestion', MAX_SUGGESTION_KEY_LENGTH, issues);
 	const createdBy = readUser(get('createdBy'), 'createdBy', issues);
 	const createdAt = readCreatedAt(get('createdAt'), issues);
-	return { id, type, title, ...(description !== undefined && { description }), anchor, status, createdBy, createdAt, issues };
+	return {
+		id,
+		type,
+		title,
+		...(description !== undefined && { description }),
+		anchor,
+		status,
+		...(suggestion !== undefined && { suggestion }),
+		createdBy,
+		createdAt,
+		issues
+	};
 }
 
 export function readTarget(id: string, value: unknown): TargetView {

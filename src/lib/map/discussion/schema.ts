@@ -44,6 +44,8 @@ export interface ThreadAnchor {
 export const MAX_COMMENT_LENGTH = 5000;
 export const MAX_MENTIONS = 20;
 export const MAX_TARGET_ACTORS = 100;
+/** A gap finder suggestion's key: a rule name and up to two ids (see src/lib/analysis). */
+export const MAX_SUGGESTION_KEY_LENGTH = 300;
 
 /** Kept in step with USERNAME in src/lib/server/limits.ts (a test checks they agree). */
 export const USERNAME_MIN_LENGTH = 2;
@@ -62,6 +64,8 @@ export interface GapView {
 	/** null when the stored anchor is unreadable (reported in issues). */
 	anchor: GapAnchor | null;
 	status: Open<GapStatus>;
+	/** The gap finder suggestion this gap accepts or dismisses (its key); absent for gaps written by hand. */
+	suggestion?: string;
 	createdBy: string;
 	createdAt: number;
 	issues: FieldError[];
@@ -140,6 +144,11 @@ export interface GapInput {
 	description?: string | null | undefined;
 	anchor: GapAnchor;
 	status?: GapStatus | undefined;
+	/**
+	 * The key of the gap finder suggestion this gap comes from: an open gap accepts it, a
+	 * 'dismissed' one dismisses it; either way the finder stops suggesting it. Set on creation only.
+	 */
+	suggestion?: string | undefined;
 	createdBy: string;
 }
 

@@ -21,6 +21,7 @@ import {
 	GAP_STATUSES,
 	GAP_TYPES,
 	MAX_COMMENT_LENGTH,
+	MAX_SUGGESTION_KEY_LENGTH,
 	MAX_TARGET_ACTORS,
 	READ_KEY_SEPARATOR,
 	TARGET_STATUSES,
@@ -109,7 +110,9 @@ function present<T extends object>(fields: T): Partial<{ [K in keyof T]: NonNull
 	return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null)) as never;
 }
 
-const GAP_FIELDS = ['type', 'title', 'description', 'anchor', 'status', 'createdBy'] as const;
+const GAP_FIELDS = ['type', 'title', 'description', 'anchor', 'status', 'suggestion', 'createdBy'] as const;
+/** Set when a gap is created, never changed: which suggestion a gap answers is part of its history. */
+const GAP_CREATION_ONLY_FIELDS: readonly string[] = ['createdBy', 'suggestion'];
 const TARGET_FIELDS = ['title', 'description', 'owner', 'due', 'status', 'actors', 'createdBy'] as const;
 const NOTE_FIELDS = ['sectorId', 'description', 'actors', 'createdBy'] as const;
 
@@ -121,13 +124,17 @@ export function validateGapInput(input: unknown): ValidationResult<GapInput & { 
 	const description = checkOptionalText(raw.description, 'description', MAX_DESCRIPTION_LENGTH, errors);
 	const anchor = checkGapAnchor(raw.anchor, errors);
 	const status = checkChoice(raw.status, 'status', GAP_STATUSES, isGapStatus, errors) ?? 'open';
+	const suggestion = checkOptionalText(raw.suggestion, 'suggestion', MAX_SUGGESTION_KEY_LENGTH, errors);
 	const createdBy = checkId(raw.createdBy, 'createdBy', errors);
-	return result({ type: type!, title: title!, ...present({ description }), anchor: anchor!, status, createdBy: createdBy! }, errors);
+	return result(
+		{ type: type!, title: title!, ...present({ description }), anchor: anchor!, status, ...present({ suggestion }), createdBy: createdBy! },
+		errors
+	);
 }
 
 export function validateGapPatch(input: unknown): ValidationResult<GapPatch> {
 	const errors: FieldError[] = [];
-	const raw = checkRecord(input, GAP_FIELDS.filter((f) => f !== 'createdBy'), errors);
+	const raw = checkRecord(input, GAP_FIELDS.filter((f) => !GAP_CREATION_ONLY_FIELDS.includes(f)), errors);
 	return result(
 		given({
 			type: raw.type === undefined ? undefined : checkRequiredChoice(raw.type, 'type', GAP_TYPES, isGapType, errors),

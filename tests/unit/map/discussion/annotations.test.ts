@@ -36,13 +36,34 @@ describe('gaps', () => {
 		[{ anchor: 'a1' }, [{ field: 'anchor', code: 'invalid_type' }]],
 		[{ status: 'closed' }, [{ field: 'status', code: 'invalid_choice' }]],
 		[{ createdBy: '' }, [{ field: 'createdBy', code: 'required' }]],
-		[{ colour: 'red' }, [{ field: 'colour', code: 'unknown_field' }]]
+		[{ colour: 'red' }, [{ field: 'colour', code: 'unknown_field' }]],
+		[{ suggestion: 42 }, [{ field: 'suggestion', code: 'invalid_type' }]],
+		[{ suggestion: 'x'.repeat(301) }, [{ field: 'suggestion', code: 'too_long' }]]
 	])('rejects a gap with %j and writes nothing', (fields, expected) => {
 		const { doc, model } = discussionReplica();
 		const updates = captureUpdates(doc);
 		const input = { type: 'other', title: 'T', anchor: { kind: 'region', id: 'r' }, createdBy: 'u1', ...fields };
 		expect(rejectionOf(() => model.addGap(input as never))).toEqual(expected);
 		expect(updates).toHaveLength(0);
+	});
+
+	it('records which gap finder suggestion a gap accepts or dismisses, and keeps it through edits', () => {
+		const { model } = discussionReplica();
+		const key = 'missing_role_in_town:r1:orchestrator';
+		const accepted = model.addGap({ type: 'missing_capability', title: 'Ei orkestroijaa', anchor: { kind: 'region', id: 'r1' }, suggestion: key, createdBy: 'u1' });
+		const dismissed = model.addGap({ type: 'other', title: 'T', anchor: { kind: 'actor', id: 'a1' }, status: 'dismissed', suggestion: 'single_point_of_failure:a1', createdBy: 'u1' });
+		expect(model.gap(accepted)).toMatchObject({ status: 'open', suggestion: key, issues: [] });
+		expect(model.gap(dismissed)).toMatchObject({ status: 'dismissed', suggestion: 'single_point_of_failure:a1' });
+		model.updateGap(accepted, { status: 'accepted' });
+		expect(model.gap(accepted)).toMatchObject({ status: 'accepted', suggestion: key });
+		expect(rejectionOf(() => model.updateGap(accepted, { suggestion: 'other' } as never))).toEqual([{ field: 'suggestion', code: 'unknown_field' }]);
+	});
+
+	it('reads a gap written without a suggestion, as all older gaps are, without an issue', () => {
+		const { model } = discussionReplica();
+		const id = model.addGap({ type: 'other', title: 'T', anchor: { kind: 'actor', id: 'a1' }, suggestion: ' ', createdBy: 'u1' });
+		expect(model.gap(id)).not.toHaveProperty('suggestion');
+		expect(model.gap(id)!.issues).toEqual([]);
 	});
 
 	it('checks anchors to map elements when given a lookup into the map document', () => {
