@@ -1,9 +1,9 @@
 // Replicas converge under concurrent edits of the version-2 fields and catalogues; cleanup leaves no dangling reference.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import * as Y from 'yjs';
 import { ACTOR_ROLES, LINK_STATUSES, type MapModel } from '$lib/map';
-import { REMOTE, replica, syncAll } from './helpers';
+import { replica, syncAll } from './helpers';
+import { MESH_REPLICAS, connectMesh, deliver, drain, meshRun, nth, type MeshPeer } from './mesh';
 
 function pair() {
 	const alice = replica();
@@ -72,9 +72,8 @@ describe('concurrent edits of version-2 data', () => {
 
 // --- Property: random version-2 operations on three replicas, updates delivered in random order ---
 
-const REPLICAS = 3;
 const pick = fc.nat(50);
-const r = fc.nat(REPLICAS - 1);
+const r = fc.nat(MESH_REPLICAS - 1);
 
 type Op =
 	| { op: 'addActor'; r: number; sectorPick: number | null }
@@ -107,44 +106,21 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
 	{ weight: 5, arbitrary: fc.record({ op: fc.constant('deliver' as const), r, pick }) }
 );
 
-interface Peer {
-	doc: Y.Doc;
-	model: MapModel;
-	inbox: Uint8Array[];
-}
-
-function nth(map: Y.Map<unknown>, index: number): string | undefined {
-	const ids = [...map.keys()].sort();
-	return ids.length === 0 ? undefined : ids[index % ids.length];
-}
+type Peer = MeshPeer<MapModel>;
 
 function makePeers(): Peer[] {
-	const peers = Array.from({ length: REPLICAS }, (_, i) => {
+	const replicas = Array.from({ length: MESH_REPLICAS }, (_, i) => {
 		let counter = 0;
-		const { doc, model } = replica({ newId: () => `r${i}-${counter++}`, now: () => 1000 + i });
-		return { doc, model, inbox: [] as Uint8Array[] };
+		return replica({ newId: () => `r${i}-${counter++}`, now: () => 1000 + i });
 	});
-	const seed = peers[0]!.model;
+	const seed = replicas[0]!.model;
 	seed.transact(() => {
 		const sector = seed.addSector({ name: 'Biotalous', growth: true });
 		seed.addField({ name: 'Vuosi', type: 'number', appliesTo: 'actor' });
 		seed.addView({ name: 'Kaikki' });
 		for (const name of ['A', 'B', 'C']) seed.addActor({ name, kind: 'company', sectors: [sector] });
 	});
-	syncAll(...peers.map((peer) => peer.doc));
-	for (const peer of peers) {
-		peer.doc.on('update', (update: Uint8Array, origin: unknown) => {
-			if (origin === REMOTE) return;
-			for (const other of peers) if (other !== peer) other.inbox.push(update);
-		});
-	}
-	return peers;
-}
-
-function deliver(peer: Peer, index: number): void {
-	if (peer.inbox.length === 0) return;
-	const [update] = peer.inbox.splice(index % peer.inbox.length, 1);
-	Y.applyUpdate(peer.doc, update!, REMOTE);
+	return connectMesh(replicas);
 }
 
 function apply(peers: Peer[], step: Op): void {
@@ -220,19 +196,10 @@ function apply(peers: Peer[], step: Op): void {
 	}
 }
 
-function drain(peers: Peer[], order: number[]): void {
-	for (let turn = 0; ; turn++) {
-		const waiting = peers.filter((peer) => peer.inbox.length > 0);
-		if (waiting.length === 0) return;
-		const choice = order.length === 0 ? 0 : order[turn % order.length]!;
-		deliver(waiting[choice % waiting.length]!, choice + turn);
-	}
-}
-
 describe('convergence property of version-2 data', () => {
 	it('converges three replicas; after cleanup no reference dangles and only type mismatches remain flagged', { timeout: 60_000 }, () => {
 		fc.assert(
-			fc.property(fc.array(opArbitrary, { minLength: 5, maxLength: 80, size: 'max' }), fc.array(fc.nat(100), { maxLength: 20 }), (ops, order) => {
+			fc.property(meshRun.ops(opArbitrary), meshRun.order, (ops, order) => {
 				const peers = makePeers();
 				for (const step of ops) apply(peers, step);
 				drain(peers, order);
@@ -246,7 +213,7 @@ describe('convergence property of version-2 data', () => {
 				expect(issues.filter((issue) => issue.code !== 'type_mismatch')).toEqual([]);
 				expect(first!.links.filter((link) => link.dangling)).toEqual([]);
 			}),
-			{ numRuns: 100 }
+			{ numRuns: meshRun.numRuns }
 		);
 	});
 });

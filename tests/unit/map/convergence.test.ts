@@ -3,7 +3,8 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import { ACTOR_KINDS, LINK_KINDS, type MapModel } from '$lib/map';
-import { REMOTE, replica, syncAll } from './helpers';
+import { replica, syncAll } from './helpers';
+import { MESH_REPLICAS, connectMesh, deliver, drain, meshRun, nth, type MeshPeer } from './mesh';
 
 describe('concurrent edits', () => {
 	it('converge when one replica deletes an actor while another links to it; cleanup removes the link', () => {
@@ -74,7 +75,6 @@ describe('concurrent edits', () => {
 
 // --- Property: random operations on three replicas, updates delivered in random order ---
 
-const REPLICAS = 3;
 const NAMES = ['Oy Alfa Ab', 'Beta ry', 'Gamma', 'Delta kampus'];
 
 type Op =
@@ -90,7 +90,7 @@ type Op =
 	| { op: 'setTitle'; r: number; title: string | null }
 	| { op: 'deliver'; r: number; pick: number };
 
-const r = fc.nat(REPLICAS - 1);
+const r = fc.nat(MESH_REPLICAS - 1);
 const pick = fc.nat(50);
 const coordinate = fc.integer({ min: -1000, max: 1000 });
 // Weighted so that links and concurrent deletes are common; deliveries interleave edits out of order.
@@ -108,45 +108,21 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
 	{ weight: 5, arbitrary: fc.record({ op: fc.constant('deliver' as const), r, pick }) }
 );
 
-interface Peer {
-	doc: Y.Doc;
-	model: MapModel;
-	inbox: Uint8Array[];
-}
-
-function nth(map: Y.Map<unknown>, index: number): string | undefined {
-	const ids = [...map.keys()].sort();
-	return ids.length === 0 ? undefined : ids[index % ids.length];
-}
+type Peer = MeshPeer<MapModel>;
 
 function makePeers(): Peer[] {
-	const peers: Peer[] = [];
-	for (let i = 0; i < REPLICAS; i++) {
+	const replicas = Array.from({ length: MESH_REPLICAS }, (_, i) => {
 		let counter = 0;
 		// Deterministic ids keep failures reproducible from the fast-check seed.
-		const { doc, model } = replica({ newId: () => `r${i}-${counter++}`, now: () => 1000 + i });
-		peers.push({ doc, model, inbox: [] });
-	}
+		return replica({ newId: () => `r${i}-${counter++}`, now: () => 1000 + i });
+	});
 	// Shared starting content, as when collaborators open an existing map.
-	const seed = peers[0]!.model;
+	const seed = replicas[0]!.model;
 	seed.transact(() => {
 		const region = seed.addRegion({ name: 'Iisalmi' });
 		for (const name of NAMES) seed.addActor({ name, kind: 'company', region });
 	});
-	syncAll(...peers.map((peer) => peer.doc));
-	for (const peer of peers) {
-		peer.doc.on('update', (update: Uint8Array, origin: unknown) => {
-			if (origin === REMOTE) return;
-			for (const other of peers) if (other !== peer) other.inbox.push(update);
-		});
-	}
-	return peers;
-}
-
-function deliver(peer: Peer, index: number): void {
-	if (peer.inbox.length === 0) return;
-	const [update] = peer.inbox.splice(index % peer.inbox.length, 1);
-	Y.applyUpdate(peer.doc, update!, REMOTE);
+	return connectMesh(replicas);
 }
 
 function apply(peers: Peer[], step: Op): void {
@@ -208,21 +184,11 @@ function apply(peers: Peer[], step: Op): void {
 	}
 }
 
-/** Delivers everything still in flight; `order` picks the receiving peer and the update at each turn. */
-function drain(peers: Peer[], order: number[]): void {
-	for (let turn = 0; ; turn++) {
-		const waiting = peers.filter((peer) => peer.inbox.length > 0);
-		if (waiting.length === 0) return;
-		const choice = order.length === 0 ? 0 : order[turn % order.length]!;
-		deliver(waiting[choice % waiting.length]!, choice + turn);
-	}
-}
-
 describe('convergence property', () => {
 	// A few seconds of work: a generous timeout keeps it stable on a busy two-core machine.
 	it('converges three replicas to identical snapshots with no dangling reference after cleanup', { timeout: 60_000 }, () => {
 		fc.assert(
-			fc.property(fc.array(opArbitrary, { minLength: 5, maxLength: 80, size: 'max' }), fc.array(fc.nat(100), { maxLength: 20 }), (ops, order) => {
+			fc.property(meshRun.ops(opArbitrary), meshRun.order, (ops, order) => {
 				const peers = makePeers();
 				for (const step of ops) apply(peers, step);
 				drain(peers, order);
@@ -241,7 +207,7 @@ describe('convergence property', () => {
 				const issues = [...first!.actors, ...first!.links, ...first!.regions].flatMap((element) => element.issues);
 				expect(issues).toEqual([]);
 			}),
-			{ numRuns: 100 }
+			{ numRuns: meshRun.numRuns }
 		);
 	});
 });

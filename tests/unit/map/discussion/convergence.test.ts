@@ -1,13 +1,11 @@
 // Property: random discussion operations on three replicas, delivered in random order, converge to the same document.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import * as Y from 'yjs';
 import { GAP_STATUSES, TARGET_STATUSES, type DiscussionModel } from '$lib/map/discussion';
-import { REMOTE, syncAll } from '../helpers';
+import { MESH_REPLICAS, connectMesh, deliver, drain, meshRun, nth, type MeshPeer } from '../mesh';
 import { discussionReplica } from './helpers';
 
-const REPLICAS = 3;
-const r = fc.nat(REPLICAS - 1);
+const r = fc.nat(MESH_REPLICAS - 1);
 const pick = fc.nat(50);
 const USERS = ['u0', 'u1', 'u2'];
 
@@ -42,38 +40,15 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
 	{ weight: 6, arbitrary: fc.record({ op: fc.constant('deliver' as const), r, pick }) }
 );
 
-interface Peer {
-	doc: Y.Doc;
-	model: DiscussionModel;
-	tick: () => void;
-	inbox: Uint8Array[];
-}
-
-function nth(map: Y.Map<unknown>, index: number): string | undefined {
-	const ids = [...map.keys()].sort();
-	return ids.length === 0 ? undefined : ids[index % ids.length];
-}
+type Peer = MeshPeer<DiscussionModel> & { tick: () => void };
 
 function makePeers(): Peer[] {
-	const peers = Array.from({ length: REPLICAS }, (_, i) => {
+	const replicas = Array.from({ length: MESH_REPLICAS }, (_, i) => {
 		const { doc, model, tick } = discussionReplica(`r${i}-`);
-		return { doc, model, tick: () => void tick(7 + i), inbox: [] as Uint8Array[] };
+		return { doc, model, tick: () => void tick(7 + i) };
 	});
-	peers[0]!.model.addThread({ anchor: { kind: 'actor', id: 'a0' }, createdBy: 'u0', text: 'Aloitus @u1' });
-	syncAll(...peers.map((peer) => peer.doc));
-	for (const peer of peers) {
-		peer.doc.on('update', (update: Uint8Array, origin: unknown) => {
-			if (origin === REMOTE) return;
-			for (const other of peers) if (other !== peer) other.inbox.push(update);
-		});
-	}
-	return peers;
-}
-
-function deliver(peer: Peer, index: number): void {
-	if (peer.inbox.length === 0) return;
-	const [update] = peer.inbox.splice(index % peer.inbox.length, 1);
-	Y.applyUpdate(peer.doc, update!, REMOTE);
+	replicas[0]!.model.addThread({ anchor: { kind: 'actor', id: 'a0' }, createdBy: 'u0', text: 'Aloitus @u1' });
+	return connectMesh(replicas);
 }
 
 function commentId(model: DiscussionModel, threadId: string, index: number): string | undefined {
@@ -148,19 +123,10 @@ function apply(peers: Peer[], step: Op, ledger: Ledger): void {
 	}
 }
 
-function drain(peers: Peer[], order: number[]): void {
-	for (let turn = 0; ; turn++) {
-		const waiting = peers.filter((peer) => peer.inbox.length > 0);
-		if (waiting.length === 0) return;
-		const choice = order.length === 0 ? 0 : order[turn % order.length]!;
-		deliver(waiting[choice % waiting.length]!, choice + turn);
-	}
-}
-
 describe('discussion convergence property', () => {
 	it('converges three replicas: same snapshot, same unread counts and mentions, no comment lost', { timeout: 60_000 }, () => {
 		fc.assert(
-			fc.property(fc.array(opArbitrary, { minLength: 5, maxLength: 80, size: 'max' }), fc.array(fc.nat(100), { maxLength: 20 }), (ops, order) => {
+			fc.property(meshRun.ops(opArbitrary), meshRun.order, (ops, order) => {
 				const peers = makePeers();
 				const ledger: Ledger = { written: new Map(), deleted: new Set() };
 				for (const step of ops) apply(peers, step, ledger);
@@ -188,7 +154,7 @@ describe('discussion convergence property', () => {
 					expect(threads.get(thread)!.has(comment), comment).toBe(true);
 				}
 			}),
-			{ numRuns: 100 }
+			{ numRuns: meshRun.numRuns }
 		);
 	});
 });
