@@ -2,28 +2,21 @@
 // @mentions the editor while the editor renames an actor; both see each other's changes live; the mention reaches the
 // editor's notifications; the server refuses the commenter's graph edits; the panel and a thread pass axe's serious checks.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as Y from 'yjs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { MapModel } from '../../src/lib/map';
 import { createMap, createUser, shareMap, startServer, ROOT, type LoggedIn, type TestServer } from '../support/server';
 import { launchBrowser } from '../support/browser';
+import { PageOpener, actorNames, seriousViolations, waitForEditor, type OpenPage } from '../support/pages';
 import { connectClient, waitFor, type SyncClient } from '../support/sync-client';
 
 /** A collaborator sees a change within this time (the issue's promise for the graph holds for the discussion too). */
 const PROPAGATION_MS = 2_000;
-const READY_TIMEOUT_MS = 15_000;
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const VIEWPORT = { width: 1400, height: 900 };
 /** Screenshots for people to look at (not compared): KARTTA_SCREENSHOTS=<folder>. */
 const SHOTS = process.env.KARTTA_SCREENSHOTS ? resolve(ROOT, process.env.KARTTA_SCREENSHOTS) : null;
-
-interface OpenPage {
-	page: Page;
-	context: BrowserContext;
-	errors: string[];
-}
 
 let server: TestServer;
 let browser: Browser;
@@ -35,45 +28,24 @@ let mapId: string;
 let observer: SyncClient;
 let alfa: string;
 let beta: string;
+let opener: PageOpener;
 const pages: OpenPage[] = [];
 
 async function openAs(user: LoggedIn, path: string, forAxe = false): Promise<OpenPage> {
-	const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: forAxe });
-	await context.addCookies([
-		{ name: 'kartta_session', value: user.cookie.split('=')[1]!, url: server.url },
-		{ name: 'kartta_locale', value: 'en', url: server.url }
-	]);
-	const page = await context.newPage();
-	const opened = { page, context, errors: [] as string[] };
-	page.on('console', (message) => {
-		if (message.type() === 'error') opened.errors.push(message.text());
-	});
-	page.on('pageerror', (error) => opened.errors.push(error.message));
-	await page.goto(server.url + path);
+	const opened = await opener.open(user, path, { forAxe, viewport: VIEWPORT });
 	pages.push(opened);
 	return opened;
 }
 
 async function openEditor(user: LoggedIn, forAxe = false, query = ''): Promise<OpenPage> {
 	const opened = await openAs(user, `/maps/${mapId}${query}`, forAxe);
-	await opened.page.waitForSelector('[data-testid=editor][data-ready=true]', { timeout: READY_TIMEOUT_MS });
+	await waitForEditor(opened.page);
 	return opened;
 }
 
 async function openPanel(page: Page): Promise<void> {
 	if ((await page.getAttribute('[data-testid=discussion-toggle]', 'aria-expanded')) !== 'true') await page.click('[data-testid=discussion-toggle]');
 	await page.waitForSelector('[data-testid=discussion-panel][data-ready=true]:not([hidden])');
-}
-
-async function seriousViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
-	await page.addScriptTag({ path: AXE_PATH });
-	return page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-		const result = await axe.run();
-		return result.violations
-			.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-			.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
-	});
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -87,8 +59,6 @@ async function observerSees(text: string): Promise<boolean> {
 	const body = (await (await owner.fetch(`/api/v1/maps/${mapId}/discussion`)).json()) as { threads: { comments: { text: string }[] }[] };
 	return body.threads.some((thread) => thread.comments.some((comment) => comment.text.includes(text)));
 }
-
-const actorNames = (page: Page) => page.locator('[data-testid=actor-list] option').evaluateAll((options) => options.map((option) => option.textContent ?? ''));
 
 beforeAll(async () => {
 	server = await startServer();
@@ -109,10 +79,11 @@ beforeAll(async () => {
 	model.addSector({ name: 'Circular economy', growth: true });
 	model.addSector({ name: 'Retail', growth: false });
 	browser = await launchBrowser();
+	opener = new PageOpener(browser, server);
 });
 
 afterAll(async () => {
-	for (const { context } of pages) await context.close().catch(() => {});
+	await opener?.closeAll();
 	await browser?.close();
 	observer?.destroy();
 	await server?.cleanup();
@@ -213,7 +184,7 @@ describe('annotations and discussion in the browser', () => {
 
 		// The link opens the map at the thread; seeing it marks it read.
 		await n.click('[data-testid=notification-link]');
-		await n.waitForSelector('[data-testid=editor][data-ready=true]', { timeout: READY_TIMEOUT_MS });
+		await waitForEditor(n);
 		await n.waitForSelector('[data-testid=threads-view] [data-testid=comment-text] >> text=check whether');
 		await waitFor(async () => (await n.locator('[data-testid=discussion-unread]').count()) === 0, 'the thread is read', PROPAGATION_MS);
 		// Jumping to the gap selected its actor.

@@ -3,29 +3,21 @@
 // followers see, a vote from open to reveal with counts hidden until then, the record on the meetings
 // page, and axe on the meeting panel.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { MapModel } from '$lib/map';
 import { DiscussionModel } from '$lib/map/discussion';
 import { createMap, createUser, shareMap, startServer, type LoggedIn, type TestServer } from '../support/server';
 import { launchBrowser } from '../support/browser';
+import { PageOpener, seriousViolations, type OpenPage } from '../support/pages';
 import { connectClient, waitFor } from '../support/sync-client';
 
-const READY_TIMEOUT_MS = 15_000;
 const FOLLOW_TIMEOUT_MS = 5_000;
 /** Model units two centres may differ by and still count as the same view (rounding, throttled trailing sends). */
 const SAME_CENTRE = 2;
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** Set KARTTA_SCREENSHOTS=<folder> to keep screenshots of what the test sees. */
 const SHOTS = process.env.KARTTA_SCREENSHOTS;
-
-interface OpenPage {
-	page: Page;
-	context: BrowserContext;
-	errors: string[];
-}
 
 let server: TestServer;
 let browser: Browser;
@@ -34,23 +26,12 @@ let fred: LoggedIn;
 let greta: LoggedIn;
 let mapId: string;
 let viewIds: string[];
+let opener: PageOpener;
 const pages: OpenPage[] = [];
 
 /** Every context bypasses CSP: axe-core is injected as an inline script, which the app's CSP rightly refuses. */
 async function openEditor(user: LoggedIn): Promise<OpenPage> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
-	await context.addCookies([
-		{ name: 'kartta_session', value: user.cookie.split('=')[1]!, url: server.url },
-		{ name: 'kartta_locale', value: 'en', url: server.url }
-	]);
-	const page = await context.newPage();
-	const opened = { page, context, errors: [] as string[] };
-	page.on('console', (message) => {
-		if (message.type() === 'error') opened.errors.push(message.text());
-	});
-	page.on('pageerror', (error) => opened.errors.push(error.message));
-	await page.goto(`${server.url}/maps/${mapId}`);
-	await page.waitForSelector('[data-testid=editor][data-ready=true]', { timeout: READY_TIMEOUT_MS });
+	const opened = await opener.openEditor(user, mapId, { forAxe: true });
 	pages.push(opened);
 	return opened;
 }
@@ -92,17 +73,6 @@ async function shot(page: Page, name: string): Promise<void> {
 	await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
-async function seriousViolations(page: Page, selector: string): Promise<{ id: string; nodes: string[] }[]> {
-	await page.addScriptTag({ path: AXE_PATH });
-	return page.evaluate(async (include) => {
-		const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-		const result = await axe.run({ include: [include] });
-		return result.violations
-			.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-			.map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
-	}, selector);
-}
-
 beforeAll(async () => {
 	server = await startServer();
 	pia = await createUser(server, 'pia', { admin: true });
@@ -131,10 +101,11 @@ beforeAll(async () => {
 	graph.destroy();
 	discussion.destroy();
 	browser = await launchBrowser();
+	opener = new PageOpener(browser, server);
 });
 
 afterAll(async () => {
-	for (const { context } of pages) await context.close().catch(() => {});
+	await opener?.closeAll();
 	await browser?.close();
 	await server?.cleanup();
 });

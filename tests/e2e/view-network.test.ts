@@ -1,25 +1,18 @@
 // Seeing the network in real Chromium against the real server: filters and styles with a self-updating legend, saved views shared
 // live between two people, a layout as one undo step, box select and duplicate, the shortcut help dialog, and axe on the panels.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import * as Y from 'yjs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createMap, createUser, shareMap, startServer, type LoggedIn, type TestServer } from '../support/server';
 import { launchBrowser } from '../support/browser';
+import { PageOpener, seriousViolations, type OpenPage } from '../support/pages';
 import { connectClient, waitFor, type SyncClient } from '../support/sync-client';
 
-const READY_TIMEOUT_MS = 15_000;
+const VIEWPORT = { width: 1400, height: 900 };
 const SYNC_MS = 5_000;
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** Set KARTTA_SHOTS=<folder> to keep screenshots of each step. */
 const SHOTS = process.env.KARTTA_SHOTS;
-
-interface OpenPage {
-	page: Page;
-	context: BrowserContext;
-	errors: string[];
-}
 
 let server: TestServer;
 let browser: Browser;
@@ -27,24 +20,12 @@ let alice: LoggedIn;
 let bob: LoggedIn;
 let carol: LoggedIn;
 let demoMap: string;
+let opener: PageOpener;
 const pages: OpenPage[] = [];
 
 async function openEditor(user: LoggedIn, mapId: string, forAxe = false, permissions: string[] = []): Promise<OpenPage> {
-	const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: forAxe });
-	if (permissions.length > 0) await context.grantPermissions(permissions, { origin: server.url });
-	await context.addCookies([
-		{ name: 'kartta_session', value: user.cookie.split('=')[1]!, url: server.url },
-		{ name: 'kartta_locale', value: 'en', url: server.url }
-	]);
-	const page = await context.newPage();
-	const opened = { page, context, errors: [] as string[] };
-	page.on('console', (message) => {
-		if (message.type() === 'error') opened.errors.push(message.text());
-	});
-	page.on('pageerror', (error) => opened.errors.push(error.message));
-	await page.goto(`${server.url}/maps/${mapId}`);
-	await page.waitForSelector('[data-testid=editor][data-ready=true]', { timeout: READY_TIMEOUT_MS });
-	await page.waitForSelector('[data-testid=visible-count]');
+	const opened = await opener.openEditor(user, mapId, { forAxe, permissions, viewport: VIEWPORT });
+	await opened.page.waitForSelector('[data-testid=visible-count]');
 	pages.push(opened);
 	return opened;
 }
@@ -63,17 +44,6 @@ async function totalActors(page: Page): Promise<number> {
 	return Number(await page.getAttribute('[data-testid=visible-count]', 'data-total-actors'));
 }
 
-async function seriousViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
-	await page.addScriptTag({ path: AXE_PATH });
-	return page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-		const result = await axe.run();
-		return result.violations
-			.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-			.map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
-	});
-}
-
 function positions(client: SyncClient): Map<string, { x: number; y: number }> {
 	const result = new Map<string, { x: number; y: number }>();
 	client.doc.getMap('actors').forEach((actor, id) => result.set(id, (actor as Y.Map<unknown>).get('pos') as { x: number; y: number }));
@@ -89,10 +59,11 @@ beforeAll(async () => {
 	await shareMap(alice, demoMap, 'bob', 'editor');
 	await shareMap(alice, demoMap, 'carol', 'viewer');
 	browser = await launchBrowser();
+	opener = new PageOpener(browser, server);
 });
 
 afterAll(async () => {
-	for (const { context } of pages) await context.close().catch(() => {});
+	await opener?.closeAll();
 	await browser?.close();
 	await server?.cleanup();
 });

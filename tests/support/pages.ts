@@ -20,6 +20,8 @@ export interface OpenOptions {
 	/** The UI language, as the kartta_locale cookie (default en). */
 	locale?: string;
 	viewport?: { width: number; height: number };
+	/** Browser permissions granted for the server's origin (e.g. clipboard-read). */
+	permissions?: string[];
 }
 
 /** Opens pages for several people in one browser; `closeAll` ends every context it made. */
@@ -37,6 +39,7 @@ export class PageOpener {
 			bypassCSP: options.forAxe ?? false
 		});
 		this.contexts.push(context);
+		if (options.permissions?.length) await context.grantPermissions(options.permissions, { origin: this.server.url });
 		const cookies = [{ name: 'kartta_locale', value: options.locale ?? 'en', url: this.server.url }];
 		if (user) cookies.push({ name: 'kartta_session', value: user.cookie.split('=')[1]!, url: this.server.url });
 		await context.addCookies(cookies);
@@ -80,14 +83,17 @@ export async function addActorNamed(page: Page, name: string): Promise<void> {
 	await page.keyboard.press('Enter');
 }
 
-/** Runs axe-core in the page (opened with `forAxe`) and returns its serious and critical violations. */
-export async function seriousViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+/**
+ * Runs axe-core in the page (opened with `forAxe`), on the whole page or only inside `include` (a
+ * CSS selector), and returns its serious and critical violations.
+ */
+export async function seriousViolations(page: Page, include?: string): Promise<{ id: string; impact: string; nodes: string[] }[]> {
 	await page.addScriptTag({ path: AXE_PATH });
-	return page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-		const result = await axe.run();
+	return page.evaluate(async (selector) => {
+		const axe = (window as unknown as { axe: { run(context?: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+		const result = await (selector === null ? axe.run() : axe.run({ include: [selector] }));
 		return result.violations
 			.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
 			.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
-	});
+	}, include ?? null);
 }
