@@ -85,3 +85,25 @@ export function karateMap(): TestMap {
 	for (const [a, b] of KARATE_EDGES) addLink(map, String(a), String(b), { direction: 'undirected' });
 	return map;
 }
+
+/** A snapshot straight from ids and undirected pairs, as readers would give it (for many quick property runs). */
+export function plainSnapshot(actorIds: readonly string[], pairs: readonly (readonly [string, string])[]): MapSnapshot {
+	return {
+		schemaVersion: 2,
+		title: null,
+		actors: actorIds.map((id) => ({ id, name: id, kind: 'company', pos: { x: 0, y: 0 }, createdAt: 0, issues: [] })),
+		links: pairs.map(([source, target], index) => ({
+			id: `link${index}`,
+			source,
+			target,
+			kind: 'informal',
+			direction: 'undirected',
+			dangling: false,
+			issues: []
+		})),
+		regions: [],
+		sectors: [],
+		fields: [],
+		views: []
+	};
+}
