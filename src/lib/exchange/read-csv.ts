@@ -11,12 +11,27 @@ import type { Cell, ImportSource } from './types';
 /** Never '|': it separates the values of a multi-valued cell. */
 const DELIMITERS = [',', ';', '\t'];
 
+/**
+ * The separator is the candidate the header line uses most (outside quotes): Papa's own guess
+ * needs several rows to agree, and a one-row Finnish Excel file is semicolon-separated.
+ */
+function guessDelimiter(text: string): string {
+	const header = text.slice(0, text.search(/\r?\n|$/)).replace(/"[^"]*"/g, '');
+	let best = DELIMITERS[0]!;
+	let bestCount = 0;
+	for (const delimiter of DELIMITERS) {
+		const count = header.split(delimiter).length - 1;
+		if (count > bestCount) [best, bestCount] = [delimiter, count];
+	}
+	return best;
+}
+
 /** A CSV is connections when it has both a From and a To column (in any of their names), otherwise elements. */
 export function readCsv(bytes: Uint8Array, fileName: string): ImportSource {
 	const { text } = decodeText(bytes, fileName);
 	if (text.trim() === '') throw fileError('empty_file', `"${fileName}" is empty.`);
 	const parsed = Papa.parse<string[]>(text, {
-		delimitersToGuess: DELIMITERS,
+		delimiter: guessDelimiter(text),
 		skipEmptyLines: false,
 		// One more than allowed, so a file over the limit is told so instead of being cut silently.
 		preview: MAX_IMPORT_ROWS + 2
