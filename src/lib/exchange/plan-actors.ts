@@ -86,19 +86,25 @@ export class ActorPlanner {
 	private index(id: string, planned: boolean, businessId: string | undefined, name: string, region: string): void {
 		const claim = { id, planned };
 		this.byId.set(id, claim);
-		if (businessId) this.byBusinessId.set(businessId, claim);
+		if (businessId && !this.byBusinessId.has(businessId)) this.byBusinessId.set(businessId, claim);
 		push(this.byNameRegion, nameRegionKey(name, region), claim);
 		push(this.byName, looseKey(name), claim);
 	}
 
-	/** ID, then Business ID, then name + town (name alone when the file has no town column and the name is unique). */
+	/**
+	 * ID, then Business ID, then name + town (name alone when the file has no town column and the
+	 * name is unique). A row with its own ID is never taken for an earlier row of the same file by
+	 * Business ID or name: the file says they are different actors.
+	 */
 	private match(idText: string, businessId: string | undefined, name: string, region: string | undefined) {
 		const byId = idText === '' ? undefined : this.byId.get(idText);
 		if (byId) return { claim: byId, by: 'id' as const };
+		const eligible = (claim: Claim) => !(claim.planned && isUsableId(idText));
 		const byBusinessId = businessId ? this.byBusinessId.get(businessId) : undefined;
-		if (byBusinessId) return { claim: byBusinessId, by: 'businessId' as const };
-		const candidates = region === undefined ? this.byName.get(looseKey(name)) : this.byNameRegion.get(nameRegionKey(name, region));
-		if (candidates && (region !== undefined || candidates.length === 1)) {
+		if (byBusinessId && eligible(byBusinessId)) return { claim: byBusinessId, by: 'businessId' as const };
+		const all = region === undefined ? this.byName.get(looseKey(name)) : this.byNameRegion.get(nameRegionKey(name, region));
+		const candidates = all?.filter(eligible) ?? [];
+		if (candidates.length > 0 && (region !== undefined || candidates.length === 1)) {
 			const free = candidates.find((c) => !this.claimed.has(c.id)) ?? candidates[0]!;
 			return { claim: free, by: 'nameAndRegion' as const };
 		}
