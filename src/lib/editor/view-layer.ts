@@ -3,7 +3,7 @@ import type cytoscape from 'cytoscape';
 import type { ActorView, LinkView, MapChange, MapModel } from '$lib/map';
 import { DATA, HIDDEN_CLASS } from './style';
 import { visibleElements } from './view/filter';
-import { applyStyle, type ActorVisual, type LinkVisual, type StyleLegend, type StyleNames } from './view/style-mapping';
+import { applyStyle, type ActorMetricValues, type ActorVisual, type LinkVisual, type StyleLegend, type StyleNames } from './view/style-mapping';
 import type { ViewFilter, ViewStyle } from './view/view-state';
 
 export interface ViewReport {
@@ -20,6 +20,8 @@ export interface ViewSettings {
 	names: StyleNames;
 	/** Actors shown whatever the filter says (found by search). */
 	revealed: ReadonlySet<string>;
+	/** The latest network analysis's figures, for `metric:<name>` attributes (absent until one has run). */
+	metrics?: ActorMetricValues;
 }
 
 type ElementData = Record<string, string | number>;
@@ -128,7 +130,7 @@ export class ViewLayer {
 		const actors = [...this.#actors.values()].map((cached) => cached.view);
 		const links = [...this.#links.values()].map((cached) => cached.view);
 		const styled = applyStyle(
-			{ actors, links, regions: this.#model.regions(), sectors: this.#model.sectors(), fields: this.#model.fields() },
+			{ actors, links, regions: this.#model.regions(), sectors: this.#model.sectors(), fields: this.#model.fields(), metrics: settings.metrics },
 			settings.style,
 			settings.names,
 			{ patterns: this.#patterns }

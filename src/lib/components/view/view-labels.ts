@@ -2,7 +2,8 @@
 import { m } from '$lib/paraglide/messages';
 import type { CustomFieldView } from '$lib/map';
 import type { StyleNames } from '$lib/editor/view/style-mapping';
-import type { ActorAttribute, LinkColourAttribute } from '$lib/editor/view/view-state';
+import { metricOf, type ActorAttribute, type LinkColourAttribute } from '$lib/editor/view/view-state';
+import { metricName } from '$lib/components/analysis/metric-labels';
 import type { LayoutName } from '$lib/editor/layout/names';
 import type { ShortcutEntry } from '$lib/components/editor/shortcuts';
 import { actorKindName, linkKindName } from '$lib/components/editor/labels';
@@ -56,6 +57,8 @@ const ATTRIBUTE_NAMES: Record<string, () => string> = {
 /** A built-in attribute's name, or a custom field's own name. */
 export function attributeName(attribute: ActorAttribute | string, fields: readonly CustomFieldView[] = []): string {
 	if (attribute.startsWith('custom:')) return fields.find((field) => field.id === attribute.slice(7))?.name ?? attribute.slice(7);
+	const metric = metricOf(attribute);
+	if (metric !== null) return metricName(metric);
 	return ATTRIBUTE_NAMES[attribute]?.() ?? attribute;
 }
 

@@ -3,6 +3,7 @@ import { getContext, setContext } from 'svelte';
 import { MapValidationError, type CustomFieldView, type MapModel, type SavedView, type SectorView } from '$lib/map';
 import type { EditorSession } from '$lib/components/editor/editor-session.svelte';
 import type { ViewReport } from '$lib/editor/view-layer';
+import type { ActorMetricValues } from '$lib/editor/view/style-types';
 import { defaultStyle, emptyFilter, filterToJson, parseFilter, parseStyle, styleToJson, type ViewFilter, type ViewStyle } from '$lib/editor/view/view-state';
 import { isLayoutName, PRESET_LAYOUT, type LayoutName } from '$lib/editor/layout/names';
 import { copyActors, parseClipboard, pasteActors, PASTE_OFFSET, type ClipboardPayload } from '$lib/editor/clipboard';
@@ -37,6 +38,8 @@ export class MapViewSession {
 	message = $state('');
 	readOnly = $state(true);
 	session = $state.raw<EditorSession | null>(null);
+	/** Figures of the latest network analysis, for styling by a metric (set by the analysis panel). */
+	metrics = $state.raw<ActorMetricValues | null>(null);
 
 	/** Actors shown whatever the filter says, because the user jumped to them from search. */
 	#revealed = new Set<string>();
@@ -101,6 +104,12 @@ export class MapViewSession {
 		this.#push();
 	}
 
+	/** New analysis results: actors styled by a metric take their new values. */
+	setMetrics(metrics: ActorMetricValues | null): void {
+		this.metrics = metrics;
+		this.#push();
+	}
+
 	resetStyle(): void {
 		this.style = defaultStyle();
 		this.#push();
@@ -111,7 +120,7 @@ export class MapViewSession {
 	}
 
 	#push(): void {
-		this.session?.graph?.setView({ filter: this.filter, style: this.style, names: styleNames, revealed: this.#revealed });
+		this.session?.graph?.setView({ filter: this.filter, style: this.style, names: styleNames, revealed: this.#revealed, metrics: this.metrics ?? undefined });
 	}
 
 	// ---- saved views (shared with everyone through the document)

@@ -1,8 +1,8 @@
 // An actor attribute's value and categories: which category each actor falls in for "colour by region", "shape by size class" and so on (pure).
 import { ACTOR_KINDS, ACTOR_ROLES, SIZE_CLASSES, type ActorView, type CustomFieldView } from '$lib/map';
 import { MAX_BINS } from './palette';
-import type { StyleNames } from './style-types';
-import type { ActorAttribute } from './view-state';
+import type { ActorMetricValues, StyleNames } from './style-types';
+import { COMMUNITY_METRIC, metricOf, type ActorAttribute } from './view-state';
 
 /** A categorical value ('' = none) or a number (null = none) of one actor for one attribute. */
 export type Value = { kind: 'category'; key: string } | { kind: 'number'; value: number | null };
@@ -14,14 +14,19 @@ export interface Context {
 	growth: Set<string>;
 	fields: Map<string, CustomFieldView>;
 	degree: Map<string, number>;
+	metrics: ActorMetricValues;
 	names: StyleNames;
 }
 
 export const NONE_KEY = '';
+/** Significant digits of a metric in range labels. */
+const METRIC_DIGITS = 3;
 export const OTHER_KEY = '\u0000other';
 
 export function isNumericAttribute(attribute: ActorAttribute, fields: readonly CustomFieldView[]): boolean {
 	if (attribute === 'degree' || attribute === 'sizeClass') return true;
+	const metric = metricOf(attribute);
+	if (metric !== null) return metric !== COMMUNITY_METRIC;
 	if (!attribute.startsWith('custom:')) return false;
 	return fields.find((field) => field.id === attribute.slice(7))?.type === 'number';
 }
@@ -59,6 +64,8 @@ export function valueOf(actor: ActorView, attribute: ActorAttribute, context: Co
 		case 'degree':
 			return { kind: 'number', value: context.degree.get(actor.id) ?? 0 };
 	}
+	const metric = metricOf(attribute);
+	if (metric !== null) return metricValue(actor.id, metric, context);
 	const field = customField(attribute, context);
 	const stored = actor.custom?.[attribute.slice(7)];
 	if (field?.type === 'number') return { kind: 'number', value: typeof stored === 'number' ? stored : null };
@@ -68,6 +75,14 @@ export function valueOf(actor: ActorView, attribute: ActorAttribute, context: Co
 		return { kind: 'category', key: firstBy(stored, (option) => options.indexOf(option)) ?? NONE_KEY };
 	}
 	return { kind: 'category', key: NONE_KEY };
+}
+
+/** A metric is a number, except the community, which is a group; an actor the analysis has not seen has none. */
+function metricValue(actorId: string, metric: string, context: Context): Value {
+	const stored = context.metrics.get(actorId)?.[metric];
+	const value = typeof stored === 'number' && Number.isFinite(stored) ? stored : null;
+	if (metric === COMMUNITY_METRIC) return { kind: 'category', key: value === null ? NONE_KEY : String(value) };
+	return { kind: 'number', value };
 }
 
 /** Where each category sits in its attribute's natural order (kinds as in the schema, regions by name...). */
@@ -87,6 +102,7 @@ function categoryOrder(attribute: ActorAttribute, context: Context): (key: strin
 		case 'role':
 			return (key) => (ACTOR_ROLES as readonly string[]).indexOf(key);
 	}
+	if (metricOf(attribute) === COMMUNITY_METRIC) return (key) => Number(key);
 	const options = customField(attribute, context)?.options ?? [];
 	return (key) => {
 		const index = options.indexOf(key);
@@ -109,6 +125,8 @@ function categoryName(attribute: ActorAttribute, key: string, context: Context):
 		case 'role':
 			return context.names.role(key);
 	}
+	// Communities are numbered from 0, largest first; people count from 1.
+	if (metricOf(attribute) === COMMUNITY_METRIC) return String(Number(key) + 1);
 	return key;
 }
 
@@ -129,7 +147,9 @@ function binsFor(values: readonly number[], attribute: ActorAttribute, context: 
 	const count = span === 0 ? 1 : whole ? Math.min(MAX_BINS, span + 1) : MAX_BINS;
 	const width = span === 0 ? 1 : span / count;
 	const binOf = (value: number) => Math.min(count - 1, Math.floor((value - min) / width));
-	const show = (value: number) => (attribute === 'sizeClass' ? (SIZE_CLASSES[value] ?? String(value)) : String(Math.round(value * 100) / 100));
+	// Metrics such as PageRank are small fractions: three significant digits keep the ranges apart.
+	const round = metricOf(attribute) !== null ? (value: number) => Number(value.toPrecision(METRIC_DIGITS)) : (value: number) => Math.round(value * 100) / 100;
+	const show = (value: number) => (attribute === 'sizeClass' ? (SIZE_CLASSES[value] ?? String(value)) : String(round(value)));
 	const label = (bin: number) => {
 		let from = min + bin * width;
 		let to = bin === count - 1 ? max : min + (bin + 1) * width;

@@ -7,7 +7,7 @@ import { CATEGORY_COLOURS, CATEGORY_SHAPES, DEFAULT_NODE_SIZE, MAX_NODE_SIZE, MI
 import { group, valueOf, NONE_KEY, OTHER_KEY, type Context, type Grouping } from './attributes';
 import { linkLegend, linkVisual, type StyleOptions } from './link-style';
 import type { ActorVisual, LegendCategory, MapData, StyleLegend, StyledMap, StyleNames } from './style-types';
-import type { ActorAttribute, ViewStyle } from './view-state';
+import { metricOf, type ActorAttribute, type ViewStyle } from './view-state';
 
 export type * from './style-types';
 export type { StyleOptions } from './link-style';
@@ -47,7 +47,8 @@ function distinctColours(grouping: Grouping): boolean {
 }
 
 function tokenOf(attribute: ActorAttribute): LabelToken | null {
-	return attribute === 'none' || attribute === 'growth' ? null : (attribute as LabelToken);
+	// Metrics have no label token: when colour shows one, the label names its category instead.
+	return attribute === 'none' || attribute === 'growth' || metricOf(attribute) !== null ? null : (attribute as LabelToken);
 }
 
 /**
@@ -135,6 +136,7 @@ export function applyStyle(data: MapData, style: ViewStyle, names: StyleNames, o
 		growth: new Set(data.sectors.filter((sector) => sector.growth).map((sector) => sector.id)),
 		fields: new Map(data.fields.map((field) => [field.id, field])),
 		degree: degrees(data.links),
+		metrics: data.metrics ?? new Map(),
 		names
 	};
 	const colourGroups = group(style.colourBy, data.actors, context);

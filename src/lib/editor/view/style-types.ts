@@ -18,12 +18,17 @@ export interface StyleNames {
 	range(from: number, to: number): string;
 }
 
+/** Actor id -> metric name -> value, from the latest network analysis (computed elsewhere: the view layer only reads numbers). */
+export type ActorMetricValues = ReadonlyMap<string, Readonly<Record<string, number>>>;
+
 export interface MapData {
 	actors: readonly ActorView[];
 	links: readonly LinkView[];
 	regions: readonly RegionView[];
 	sectors: readonly SectorView[];
 	fields: readonly CustomFieldView[];
+	/** For `metric:<name>` attributes; absent until an analysis has run (every actor then has no value). */
+	metrics?: ActorMetricValues;
 }
 
 export interface ActorVisual {

@@ -5,7 +5,26 @@ import type { JsonObject } from '$lib/map';
 export const ACTOR_ATTRIBUTES = ['none', 'kind', 'region', 'sector', 'growth', 'role', 'sizeClass', 'degree'] as const;
 export type BuiltInAttribute = (typeof ACTOR_ATTRIBUTES)[number];
 export type CustomAttribute = `custom:${string}`;
-export type ActorAttribute = BuiltInAttribute | CustomAttribute;
+/** `metric:<name>`: an actor's figure from the latest network analysis (betweenness, PageRank, community...). */
+export type MetricAttribute = `metric:${string}`;
+export type ActorAttribute = BuiltInAttribute | CustomAttribute | MetricAttribute;
+
+export const METRIC_PREFIX = 'metric:';
+/** The one metric that names a group (a Louvain community), not an amount: shown as categories. */
+export const COMMUNITY_METRIC = 'community';
+/** Metric names are plain identifiers (camelCase); anything else in a saved view is not a metric. */
+const METRIC_NAME = /^[a-zA-Z]{1,40}$/;
+
+export function metricAttribute(name: string): MetricAttribute {
+	return `${METRIC_PREFIX}${name}`;
+}
+
+/** The metric an attribute names, or null when it is not a metric attribute. */
+export function metricOf(attribute: string): string | null {
+	if (!attribute.startsWith(METRIC_PREFIX)) return null;
+	const name = attribute.slice(METRIC_PREFIX.length);
+	return METRIC_NAME.test(name) ? name : null;
+}
 
 export const LINK_COLOUR_ATTRIBUTES = ['kind', 'status', 'strength', 'none'] as const;
 export type LinkColourAttribute = (typeof LINK_COLOUR_ATTRIBUTES)[number];
@@ -86,7 +105,7 @@ const MAX_LIST_ENTRIES = 500;
 
 export function isActorAttribute(value: unknown): value is ActorAttribute {
 	if (typeof value !== 'string') return false;
-	return (ACTOR_ATTRIBUTES as readonly string[]).includes(value) || (value.startsWith('custom:') && value.length > 7);
+	return (ACTOR_ATTRIBUTES as readonly string[]).includes(value) || (value.startsWith('custom:') && value.length > 7) || metricOf(value) !== null;
 }
 
 function oneOf<T extends string>(list: readonly T[], value: unknown, fallback: T): T {
