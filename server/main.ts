@@ -2,7 +2,9 @@
 // and the y-websocket sync endpoint on the same port.
 import http from 'node:http';
 import { log } from '../src/lib/server/log';
+import { MAX_IMPORT_REQUEST_BYTES } from '../src/lib/server/limits';
 import { startServices } from './app';
+import { vouchForTokenRequest } from './token-origin';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
 
@@ -13,6 +15,12 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () =
  */
 const PROTOCOL_HEADER = 'x-kartta-protocol';
 if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+/**
+ * adapter-node reads BODY_SIZE_LIMIT (default 512K) once, for every route, when handler.js loads.
+ * Imports upload files up to MAX_IMPORT_BYTES, so the limit is raised to fit one; the other routes
+ * keep their own, smaller limits (src/hooks.server.ts, readJson). An operator's setting wins.
+ */
+process.env.BODY_SIZE_LIMIT ??= String(MAX_IMPORT_REQUEST_BYTES);
 
 async function main() {
 	const app = await startServices();
@@ -21,6 +29,7 @@ async function main() {
 
 	const server = http.createServer((req, res) => {
 		req.headers[PROTOCOL_HEADER] = 'http';
+		vouchForTokenRequest(req);
 		handler(req, res);
 	});
 	server.on('upgrade', (req, socket, head) => {

@@ -6,6 +6,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { services } from '$lib/server/context';
 import { bearerToken } from '$lib/server/auth/sessions';
 import { clearSessionCookie } from '$lib/server/cookies';
+import { MAX_FORM_BODY_BYTES } from '$lib/server/limits';
 
 const language: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -65,4 +66,15 @@ const apiErrorsAsJson: Handle = async ({ event, resolve }) => {
 	return new Response(JSON.stringify({ error: { code, message } }), { status: response.status, headers });
 };
 
-export const handle = sequence(securityHeaders, apiErrorsAsJson, language, authentication);
+/** Routes that take bodies up to the server's raised BODY_SIZE_LIMIT (server/main.ts): imports' uploads. */
+const UPLOAD_ROUTES: ReadonlySet<string> = new Set(['/api/v1/maps/[id]/import']);
+
+/** Every other route refuses a declared body over MAX_FORM_BODY_BYTES before anyone reads it. */
+const bodyLimit: Handle = ({ event, resolve }) => {
+	const declared = Number(event.request.headers.get('content-length') ?? 0);
+	if (declared > MAX_FORM_BODY_BYTES && !UPLOAD_ROUTES.has(event.route.id ?? ''))
+		return new Response('The request body is too large.', { status: 413, headers: { connection: 'close' } });
+	return resolve(event);
+};
+
+export const handle = sequence(securityHeaders, apiErrorsAsJson, bodyLimit, language, authentication);

@@ -75,6 +75,8 @@ interface Row {
 	prepare?: (c: Context, role: Role) => Promise<string>;
 	json?: unknown | ((c: Context) => unknown);
 	form?: Record<string, string>;
+	/** A multipart upload (an import's file), posted with the site's Origin as a browser does. */
+	upload?: () => FormData;
 	expect: Record<Role, Expected>;
 	/** The request would change something: when refused, storage must be exactly as before. */
 	writes?: boolean;
@@ -126,6 +128,13 @@ async function openVote(c: Context, mapId: string, meetingId: string): Promise<s
 	});
 	if (response.status !== 201) throw new Error(`opening a vote: ${response.status} ${await response.text()}`);
 	return ((await response.json()) as { id: string }).id;
+}
+
+/** One actor in a CSV: the editor's import creates it, the owner's finds it unchanged. */
+function importUpload(): FormData {
+	const form = new FormData();
+	form.set('file', new Blob(['Label,Type,Town\nMatrix import Oy,Yritys,Iisalmi\n']), 'matrix.csv');
+	return form;
 }
 
 const spareMeetingPath = (suffix: string) => async (c: Context) => `/api/v1/maps/${c.spareMapId}/meetings/${await runningSpareMeeting(c)}${suffix}`;
@@ -182,6 +191,8 @@ const API_ROWS: Row[] = [
 	{ name: 'POST /api/v1/maps/:id/versions', route: 'POST /api/v1/maps/[id]/versions', method: 'POST', path: (c) => `${api(c)}/versions`, json: { name: 'Matrix version' }, expect: EDITORS(201), writes: true },
 	{ name: 'GET /api/v1/maps/:id/versions/:vid', route: 'GET /api/v1/maps/[id]/versions/[vid]', method: 'GET', path: (c) => `${api(c)}/versions/${c.versionId}`, expect: MEMBER_ONLY },
 	{ name: 'GET /api/v1/maps/:id/versions/compare', route: 'GET /api/v1/maps/[id]/versions/compare', method: 'GET', path: (c) => `${api(c)}/versions/compare?from=${c.versionId}&to=current`, expect: MEMBER_ONLY },
+	{ name: 'GET /api/v1/maps/:id/export', route: 'GET /api/v1/maps/[id]/export', method: 'GET', path: (c) => `${api(c)}/export?format=json`, expect: MEMBER_ONLY },
+	{ name: 'POST /api/v1/maps/:id/import', route: 'POST /api/v1/maps/[id]/import', method: 'POST', path: (c) => `${api(c)}/import`, upload: importUpload, expect: EDITORS(200), writes: true },
 	{ name: 'POST /api/v1/maps/:id/versions/:vid/restore', route: 'POST /api/v1/maps/[id]/versions/[vid]/restore', method: 'POST', path: (c) => `${api(c)}/versions/${c.versionId}/restore`, expect: EDITORS(200), writes: true },
 	{ name: 'GET /api/v1/maps/:id/meetings', route: 'GET /api/v1/maps/[id]/meetings', method: 'GET', path: (c) => `${api(c)}/meetings`, expect: MEMBER_ONLY },
 	{
@@ -427,6 +438,9 @@ describe('access matrix', () => {
 			if (form.username === 'made-by-form') form.username = `made-by-${role.replace(/[^a-z]/g, '')}`;
 			if (form.version === '{version}') form.version = c.versionId;
 			body = new URLSearchParams(form);
+		} else if (row.upload) {
+			headers.set('origin', c.server.url);
+			body = row.upload();
 		}
 		return fetch(c.server.url + path, { method: row.method, headers, body, redirect: 'manual' });
 	}

@@ -1,5 +1,6 @@
 // Every limit and timing the server enforces, in one place (house style: no magic numbers in
 // code paths). Tests import these rather than repeating the figures.
+import { MAX_IMPORT_BYTES } from '../exchange/limits';
 
 /**
  * A duration in milliseconds from the environment, else the default. Only for timings an operator
@@ -52,6 +53,15 @@ export const API_TOKEN_LABEL_MAX_LENGTH = 100;
 export const DISPLAY_NAME_MAX_LENGTH = 100;
 /** JSON request bodies larger than this are refused before parsing. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
+/** Room beside an import's file for the multipart envelope and its fields (format, mapping JSON). */
+export const IMPORT_UPLOAD_OVERHEAD_BYTES = 512 * 1024;
+/**
+ * The one route that takes a large body: an import's multipart upload. The server raises
+ * adapter-node's BODY_SIZE_LIMIT to this (server/main.ts); every other body keeps MAX_FORM_BODY_BYTES.
+ */
+export const MAX_IMPORT_REQUEST_BYTES = MAX_IMPORT_BYTES + IMPORT_UPLOAD_OVERHEAD_BYTES;
+/** Any other request body (form posts), as adapter-node's own default (512K) had it. */
+export const MAX_FORM_BODY_BYTES = 512 * 1024;
 
 export const SYNC = {
 	/** Largest WebSocket frame accepted; bigger frames close the socket (ws's default is 100 MiB). */
