@@ -1,9 +1,10 @@
 // analyseMap: every per-actor, whole-network, per-town and community measure of a map snapshot, as plain data.
 import type { MapSnapshot } from '../map';
-import { centralityMetrics } from './centrality';
+import { LIBRARY_CENTRALITY_MAX_ACTORS, centralityMetrics } from './centrality';
 import { detectCommunities } from './communities';
 import { actorsByRegion, buildGraphs } from './graph';
 import { networkMetrics } from './network';
+import { shortestPathMeasures } from './paths';
 import {
 	DEFAULT_COUNTED_STATUSES,
 	DEFAULT_RESOLUTION,
@@ -38,10 +39,16 @@ export function analyseMap(snapshot: MapSnapshot, options?: AnalysisOptions): An
 	const resolved = resolveOptions(options);
 	const graphs = buildGraphs(snapshot.actors, snapshot.links, resolved.statuses);
 	const { membership, communities, modularity } = detectCommunities(graphs, resolved.resolution, resolved.seed);
-	const actors = centralityMetrics(graphs).map((metrics) => ({ ...metrics, community: membership.get(metrics.id) ?? 0 }));
+	// One search of all shortest paths serves the path figures and, on a large map, the centralities.
+	const large = graphs.actorIds.length > LIBRARY_CENTRALITY_MAX_ACTORS;
+	const paths = shortestPathMeasures(graphs.undirected, large);
+	const actors = centralityMetrics(graphs, large ? paths : undefined).map((metrics) => ({
+		...metrics,
+		community: membership.get(metrics.id) ?? 0
+	}));
 	return {
 		actors,
-		network: networkMetrics(graphs),
+		network: networkMetrics(graphs, paths),
 		towns: townMetrics(snapshot, resolved.statuses),
 		communities,
 		modularity,

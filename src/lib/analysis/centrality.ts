@@ -4,6 +4,7 @@ import closenessCentrality from 'graphology-metrics/centrality/closeness.js';
 import eigenvectorCentrality from 'graphology-metrics/centrality/eigenvector.js';
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
 import type { AnalysisGraphs } from './graph';
+import type { ShortestPathMeasures } from './paths';
 import type { ActorMetrics } from './types';
 
 /** PageRank's damping factor, the usual 0.85 (NetworkX's and graphology's default too). */
@@ -12,6 +13,12 @@ export const PAGERANK_ALPHA = 0.85;
 export const MAX_POWER_ITERATIONS = 1000;
 /** Convergence tolerance per actor, as NetworkX and graphology use. */
 export const POWER_TOLERANCE = 1e-6;
+/**
+ * Up to this many actors betweenness and closeness come from graphology-metrics; above it from
+ * our typed-array pass (paths.ts), which gives the same values (a test checks) but does not
+ * allocate per actor per source: the library took about 4 minutes at 10,000 actors.
+ */
+export const LIBRARY_CENTRALITY_MAX_ACTORS = 1000;
 
 /** Every metric of an actor except its community, which Louvain adds. */
 export type CentralityMetrics = Omit<ActorMetrics, 'community'>;
@@ -32,14 +39,25 @@ function eigenvector(graphs: AnalysisGraphs): Record<string, number> {
 	}
 }
 
-export function centralityMetrics(graphs: AnalysisGraphs): CentralityMetrics[] {
+/** Values by actor id from arrays in the graph's node order. */
+function byNode(graphs: AnalysisGraphs, values: Float64Array): Record<string, number> {
+	const result: Record<string, number> = {};
+	let index = 0;
+	graphs.undirected.forEachNode((node) => {
+		result[node] = values[index++]!;
+	});
+	return result;
+}
+
+/** `large` carries betweenness and closeness already computed for a map above LIBRARY_CENTRALITY_MAX_ACTORS. */
+export function centralityMetrics(graphs: AnalysisGraphs, large?: ShortestPathMeasures): CentralityMetrics[] {
 	if (graphs.actorIds.length === 0) return [];
 	const { undirected, directed } = graphs;
 	// Unweighted on purpose: strength says how close a tie is, not how long a path through it is.
-	const betweenness = betweennessCentrality(undirected, { getEdgeWeight: null, normalized: true });
+	const betweenness = large ? byNode(graphs, large.betweenness) : betweennessCentrality(undirected, { getEdgeWeight: null, normalized: true });
 	// Wasserman–Faust: reachable share times the inverse mean distance, so a small isolated group
 	// does not score as central as the hub of the main network.
-	const closeness = closenessCentrality(undirected, { wassermanFaust: true });
+	const closeness = large ? byNode(graphs, large.closeness) : closenessCentrality(undirected, { wassermanFaust: true });
 	const eigen = eigenvector(graphs);
 	const rank = pagerank(directed, {
 		getEdgeWeight: null,
