@@ -134,9 +134,12 @@ export function readGexf(bytes: Uint8Array, fileName: string): ImportSource {
 		};
 	});
 	const hasStrength = edgeAttributes.some((attribute) => attribute.title.toLowerCase() === C.strength.toLowerCase());
+	// Kartta writes "directed" as the default and a type only where a link has a direction; an
+	// undirected graph from Gephi makes its untyped edges undirected.
+	const defaultType = (attrs(graph).defaultedgetype ?? 'directed').toLowerCase();
 	const edges = children(children(graph, 'edges')[0], 'edge').map((edge) => {
 		const a = attrs(edge);
-		const type = (a.type ?? '').toLowerCase();
+		const type = (a.type ?? (defaultType === 'directed' ? '' : defaultType)).toLowerCase();
 		const weight = Number(a.weight);
 		return {
 			...(a.id !== undefined && { [C.id]: unescapeXml(a.id) }),

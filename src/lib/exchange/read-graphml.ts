@@ -114,10 +114,13 @@ export function readGraphml(bytes: Uint8Array, fileName: string): ImportSource {
 	const nodeKeys = readKeys(root, 'node', [E.id]);
 	const edgeKeys = readKeys(root, 'edge', [C.id, C.source, C.target]);
 	const nodes = rowsOf(children(graph, 'node'), nodeKeys, (a) => ({ [E.id]: unescapeXml(a.id ?? '') }));
+	// An undirected graph (or edge) from another tool gives undirected links; Kartta's own export is directed.
+	const undirectedGraph = attrs(graph).edgedefault === 'undirected';
 	const edges = rowsOf(children(graph, 'edge'), edgeKeys, (a) => ({
 		...(a.id !== undefined && { [C.id]: unescapeXml(a.id) }),
 		[C.source]: unescapeXml(a.source ?? ''),
-		[C.target]: unescapeXml(a.target ?? '')
+		[C.target]: unescapeXml(a.target ?? ''),
+		...((a.directed === 'false' || (undirectedGraph && a.directed !== 'true')) && { [C.direction]: 'undirected' })
 	}));
 	return {
 		format: 'graphml',
