@@ -1,7 +1,7 @@
 // Properties of analyseMap on random maps: the figures depend on the network, not on ids or the order actors come in.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyseMap, type ActorMetrics, type Analysis } from '$lib/analysis';
+import { analyseMap, mulberry32, type ActorMetrics, type Analysis } from '$lib/analysis';
 import { plainSnapshot } from './maps';
 
 const MAX_ACTORS = 14;
@@ -99,5 +99,18 @@ describe('analyseMap properties', () => {
 			}),
 			{ numRuns: 100 }
 		);
+	});
+
+	it('lets the seed steer Louvain: different seeds can give different partitions, each seed always its own', () => {
+		const random = mulberry32(99);
+		const size = 120;
+		const ids = [...Array(size).keys()].map((index) => `n${index}`);
+		const pairs = [...Array(2 * size).keys()]
+			.map(() => [ids[Math.floor(random() * size)]!, ids[Math.floor(random() * size)]!] as const)
+			.filter(([a, b]) => a !== b);
+		const snapshot = plainSnapshot(ids, pairs);
+		const partitions = [1, 2, 3, 4, 5].map((seed) => JSON.stringify(analyseMap(snapshot, { seed }).communities));
+		expect(new Set(partitions).size).toBeGreaterThan(1);
+		expect(JSON.stringify(analyseMap(snapshot, { seed: 2 }).communities)).toBe(partitions[1]);
 	});
 });
