@@ -70,7 +70,8 @@ function suggestValues<K extends ValueKind>(kind: K, values: string[], into: Val
 	}
 }
 
-export function suggestMapping(source: ImportSource, snapshot: MapSnapshot): ImportMapping {
+/** Only the column targets (no value suggestions): what planning needs for columns the mapping leaves out. */
+export function suggestColumnTargets(source: ImportSource, snapshot: MapSnapshot): Pick<ImportMapping, 'elements' | 'connections'> {
 	const declaredFor = (target: 'actor' | 'link') =>
 		new Set((source.catalog?.fields ?? []).filter((f) => f.target === target).map((f) => looseKey(hintedColumn(f))));
 	const actorFields = snapshot.fields.filter((f) => f.appliesTo === 'actor');
@@ -79,6 +80,11 @@ export function suggestMapping(source: ImportSource, snapshot: MapSnapshot): Imp
 	const connections = source.connections
 		? (suggestColumns(source.connections, LINK_SYNONYMS, linkFields, declaredFor('link')) as Record<string, LinkColumnTarget>)
 		: {};
+	return { elements, connections };
+}
+
+export function suggestMapping(source: ImportSource, snapshot: MapSnapshot): ImportMapping {
+	const { elements, connections } = suggestColumnTargets(source, snapshot);
 	const values = emptyValueMapping();
 	suggestValues('actorKind', distinctValues(source.elements, elements, 'kind', false), values);
 	suggestValues('role', distinctValues(source.elements, elements, 'roles', true), values);

@@ -2,8 +2,8 @@
 import { newId as randomId, validateSavedViewInput, type MapSnapshot } from '$lib/map';
 import { CANONICAL_COLUMNS } from './columns';
 import { rowError } from './errors';
-import { GRID_GAP, GRID_SPACING, PROGRESS_CHUNK } from './limits';
-import { suggestMapping } from './mapping';
+import { DEFAULT_LIST_SEPARATOR, GRID_GAP, GRID_SPACING, PROGRESS_CHUNK } from './limits';
+import { suggestColumnTargets } from './mapping';
 import { ActorPlanner } from './plan-actors';
 import { PlanCatalog } from './plan-catalog';
 import { resolveColumns } from './plan-columns';
@@ -25,12 +25,12 @@ function counts(): Record<RowAction, number> {
 
 /** Columns not named in the mapping take the default suggestion. */
 function effectiveMapping(source: ImportSource, mapping: ImportMapping, snapshot: MapSnapshot): ImportMapping {
-	const suggested = suggestMapping(source, snapshot);
+	const suggested = suggestColumnTargets(source, snapshot);
 	return {
 		...mapping,
 		elements: { ...suggested.elements, ...mapping.elements },
 		connections: { ...suggested.connections, ...mapping.connections },
-		listSeparator: mapping.listSeparator || suggested.listSeparator
+		listSeparator: mapping.listSeparator || DEFAULT_LIST_SEPARATOR
 	};
 }
 
