@@ -14,11 +14,13 @@ import {
 	type TownMetrics
 } from './types';
 
+/** Fills in defaults; a resolution that is not a positive number, or a seed that is not a whole number, falls back to the default too. */
 export function resolveOptions(options: AnalysisOptions = {}): Required<AnalysisOptions> {
+	const { resolution, seed } = options;
 	return {
 		statuses: [...(options.statuses ?? DEFAULT_COUNTED_STATUSES)],
-		resolution: options.resolution ?? DEFAULT_RESOLUTION,
-		seed: options.seed ?? DEFAULT_SEED
+		resolution: typeof resolution === 'number' && Number.isFinite(resolution) && resolution > 0 ? resolution : DEFAULT_RESOLUTION,
+		seed: Number.isSafeInteger(seed) ? (seed as number) : DEFAULT_SEED
 	};
 }
 

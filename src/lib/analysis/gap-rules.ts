@@ -23,8 +23,24 @@ export interface RuleContext {
 	growthSectors: Map<string, string>;
 	/** Existing links between present actors. */
 	existing: CountedLink[];
+	/** Each actor's partners over existing links, either direction. */
+	partners: Map<string, ActorView[]>;
 	/** Actors of each known region. */
 	towns: Map<string, ActorView[]>;
+}
+
+function partnersOf(links: readonly CountedLink[], actorsById: ReadonlyMap<string, ActorView>): Map<string, ActorView[]> {
+	const result = new Map<string, ActorView[]>();
+	const add = (from: string, to: string) => {
+		const list = result.get(from) ?? [];
+		list.push(actorsById.get(to)!);
+		result.set(from, list);
+	};
+	for (const link of links) {
+		add(link.source, link.target);
+		add(link.target, link.source);
+	}
+	return result;
 }
 
 export function ruleContext(snapshot: MapSnapshot, analysis: Analysis): RuleContext {
@@ -32,13 +48,15 @@ export function ruleContext(snapshot: MapSnapshot, analysis: Analysis): RuleCont
 	const regionNames = new Map(snapshot.regions.map((region) => [region.id, region.name]));
 	const towns = actorsByRegion(snapshot);
 	for (const regionId of towns.keys()) if (!regionNames.has(regionId)) towns.delete(regionId);
+	const existing = countedLinks(snapshot.links, new Set(actorsById.keys()), EXISTING);
 	return {
 		snapshot,
 		analysis,
 		actorsById,
 		regionNames,
 		growthSectors: new Map(snapshot.sectors.filter((sector) => sector.growth).map((sector) => [sector.id, sector.name])),
-		existing: countedLinks(snapshot.links, new Set(actorsById.keys()), EXISTING),
+		existing,
+		partners: partnersOf(existing, actorsById),
 		towns
 	};
 }
@@ -47,30 +65,15 @@ function townName(context: RuleContext, actor: ActorView): string {
 	return (actor.region !== undefined && context.regionNames.get(actor.region)) || '';
 }
 
-/** Each actor's partners over existing links, either direction. */
-function partners(context: RuleContext): Map<string, ActorView[]> {
-	const result = new Map<string, ActorView[]>();
-	const add = (from: string, to: string) => {
-		const list = result.get(from) ?? [];
-		list.push(context.actorsById.get(to)!);
-		result.set(from, list);
-	};
-	for (const link of context.existing) {
-		add(link.source, link.target);
-		add(link.target, link.source);
-	}
-	return result;
-}
 
 /** (1) A company in a growth sector with no existing link to an rdi or education actor. */
 export function growthCompaniesWithoutKnowledgeLink(context: RuleContext): GapSuggestion[] {
-	const linked = partners(context);
 	const suggestions: GapSuggestion[] = [];
 	for (const actor of context.snapshot.actors) {
 		if (actor.kind !== 'company') continue;
 		const sectors = (actor.sectors ?? []).filter((id) => context.growthSectors.has(id));
 		if (sectors.length === 0) continue;
-		if ((linked.get(actor.id) ?? []).some((other) => (KNOWLEDGE_KINDS as readonly string[]).includes(other.kind))) continue;
+		if ((context.partners.get(actor.id) ?? []).some((other) => (KNOWLEDGE_KINDS as readonly string[]).includes(other.kind))) continue;
 		suggestions.push({
 			key: `growth_company_without_knowledge_link:${actor.id}`,
 			rule: 'growth_company_without_knowledge_link',
@@ -83,14 +86,13 @@ export function growthCompaniesWithoutKnowledgeLink(context: RuleContext): GapSu
 
 /** (2) A town with actors in a growth sector, none of whom has an existing link to another town. */
 export function townsWithoutCrossTownLinkInSector(context: RuleContext): GapSuggestion[] {
-	const linked = partners(context);
 	const suggestions: GapSuggestion[] = [];
 	for (const [regionId, members] of context.towns) {
 		for (const [sectorId, sectorName] of context.growthSectors) {
 			const inSector = members.filter((actor) => actor.sectors?.includes(sectorId));
 			if (inSector.length === 0) continue;
 			const reachesOut = inSector.some((actor) =>
-				(linked.get(actor.id) ?? []).some((other) => other.region !== undefined && other.region !== regionId)
+				(context.partners.get(actor.id) ?? []).some((other) => other.region !== undefined && other.region !== regionId)
 			);
 			if (reachesOut) continue;
 			suggestions.push({

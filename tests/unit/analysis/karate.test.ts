@@ -86,4 +86,10 @@ describe("analyseMap on Zachary's karate club", () => {
 	it('reports the options it used, with the defaults filled in', () => {
 		expect(analysis.options).toEqual({ statuses: ['existing'], resolution: 1, seed: 1 });
 	});
+
+	it('falls back to the default resolution and seed for unusable values', () => {
+		for (const resolution of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+			expect(analyseMap(snapshot, { resolution, seed: 2.5 }).options).toEqual({ statuses: ['existing'], resolution: 1, seed: 1 });
+		}
+	});
 });
