@@ -17,6 +17,11 @@ export interface UndoHistory {
 	redo(): void;
 	/** Call at the start of every gesture, so it becomes its own undo step. */
 	stopCapturing(): void;
+	/**
+	 * Runs `fn` so that all its transactions, however long they take, are one undo step of their
+	 * own (a large import is written in several transactions, each small enough to sync).
+	 */
+	group<T>(fn: () => T): T;
 	destroy(): void;
 }
 
@@ -44,6 +49,17 @@ export function createUndoHistory(model: MapModel): UndoHistory {
 		undo: () => void manager.undo(),
 		redo: () => void manager.redo(),
 		stopCapturing: () => manager.stopCapturing(),
+		group(fn) {
+			manager.stopCapturing();
+			const timeout = manager.captureTimeout;
+			manager.captureTimeout = Number.POSITIVE_INFINITY;
+			try {
+				return fn();
+			} finally {
+				manager.captureTimeout = timeout;
+				manager.stopCapturing();
+			}
+		},
 		destroy() {
 			manager.off('stack-item-added', refresh);
 			manager.off('stack-item-popped', refresh);

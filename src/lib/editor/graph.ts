@@ -13,6 +13,7 @@ import { HIDDEN_CLASS, stylesheet } from './style';
 import { ViewLayer, type ViewReport, type ViewSettings } from './view-layer';
 import { GraphLayout } from './graph-layout';
 import type { LayoutName } from './layout/names';
+import { viewImage, type ViewImageFormat } from './view-image';
 
 /** Space (px) left around the map by "fit". */
 const FIT_PADDING = 40;
@@ -176,6 +177,11 @@ export class MapGraph {
 		const handler = (event: cytoscape.EventObject) => listener(this.viewport(), event.type === 'viewport' && !this.#settingViewport);
 		this.#cy.on('viewport resize', handler);
 		return () => this.#cy.off('viewport resize', handler);
+	}
+
+	/** The current view as an image (the export menu's PNG and SVG). */
+	viewImage(format: ViewImageFormat): Promise<Blob> {
+		return viewImage(this.#cy, format);
 	}
 
 	// ---- view: filter, style, layouts

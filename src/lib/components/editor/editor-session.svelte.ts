@@ -288,6 +288,12 @@ export class EditorSession {
 		return attempt(() => action(this.model));
 	}
 
+	/** As edit(), for an action that writes in several transactions (a large import): together they are one undo step. */
+	editAsOne(action: (model: MapModel) => void): ActionResult {
+		if (this.options.readOnly) return OK;
+		return this.#undo.group(() => attempt(() => action(this.model)));
+	}
+
 	/** Where a new actor goes on the canvas: a free spot in the middle of the view (the table adds actors too). */
 	spotForNewActor(): Position {
 		return this.#graph?.spotForNewActor() ?? { x: 0, y: 0 };
