@@ -5,7 +5,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Download, Page } from 'playwright-core';
-import { PageOpener, actorNames, seriousViolations } from '../support/pages';
+import ExcelJS from 'exceljs';
+import { PageOpener, actorNames, seriousViolations, waitForEditor } from '../support/pages';
 import { createMap, createUser, shareMap, startServer, type LoggedIn, type TestServer } from '../support/server';
 import { launchBrowser } from '../support/browser';
 import { waitFor } from '../support/sync-client';
@@ -176,6 +177,29 @@ describe('import and export in the browser', () => {
 		await page.keyboard.press('Escape');
 		expect(await page.getAttribute('[data-testid=export-toggle]', 'aria-expanded')).toBe('false');
 		expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('export-toggle');
+	});
+
+	it('a guest with a share link, who has no API access, gets the XLSX made in the browser', async () => {
+		const mapId = await sharedMap('Guest export');
+		const form = new FormData();
+		form.set('file', new Blob([(await kumuWorkbook()) as BlobPart]), 'kumu.xlsx');
+		expect((await olga.fetch(`/api/v1/maps/${mapId}/import`, { method: 'POST', body: form, headers: { origin: server.url } })).status).toBe(200);
+		const { page: members } = await pages.open(olga, `/maps/${mapId}/members`);
+		await members.fill('form[action="?/share"] input[name=label]', 'Ohjausryhmä');
+		await members.click('form[action="?/share"] button');
+		const shareUrl = (await members.textContent('[data-testid=share-url]'))!.trim();
+		const { page: guest } = await pages.open(null, new URL(shareUrl).pathname);
+		await waitForEditor(guest);
+		// A link, not a button, would ask the API, which refuses guests.
+		await guest.click('[data-testid=export-toggle]');
+		expect(await guest.locator('[data-testid=export-xlsx]').evaluate((element) => element.tagName)).toBe('BUTTON');
+		await guest.click('[data-testid=export-toggle]');
+		const xlsx = await download(guest, 'export-xlsx');
+		expect(xlsx.suggestedFilename()).toBe('guest-export.xlsx');
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(bytesOf(await xlsx.path()));
+		expect(workbook.getWorksheet('Elements')?.actualRowCount).toBe(3);
+		expect(workbook.getWorksheet('Connections')?.actualRowCount).toBe(2);
 	});
 
 	it(`a ${LARGE_ROWS.toLocaleString('en')}-row CSV is read in a worker, showing progress, and imports whole`, async () => {

@@ -2,6 +2,7 @@
 // import writes what its answer says (once, as one change that reaches open clients), and refused
 // callers, unreadable files and strict imports write nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import http from 'node:http';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { XMLParser } from 'fast-xml-parser';
@@ -42,6 +43,29 @@ function upload(bytes: Uint8Array | string, fileName: string, fields: Record<str
 	form.set('file', new Blob([bytes as BlobPart]), fileName);
 	for (const [name, value] of Object.entries(fields)) form.set(name, value);
 	return form;
+}
+
+/**
+ * Posts headers that declare a form body of `declared` bytes, sends only its first bytes, and reads
+ * the answer: the server must refuse before reading. On its own socket, which the server then closes.
+ */
+function declaredBodyStatus(baseUrl: string, path: string, declared: number, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+	return new Promise((resolve, reject) => {
+		const request = http.request(
+			baseUrl + path,
+			{ method: 'POST', agent: false, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(declared) } },
+			(response) => {
+				let body = '';
+				response.on('data', (chunk) => (body += chunk));
+				response.on('end', () => {
+					resolve({ status: response.statusCode ?? 0, body });
+					request.destroy();
+				});
+			}
+		);
+		request.on('error', reject);
+		request.write('label=x');
+	});
 }
 
 describe('import and export API', () => {
@@ -204,6 +228,12 @@ describe('import and export API', () => {
 			const created = answer.rows.filter((row) => row.action === 'create').map((row) => row.id);
 			expect(new Set(created)).toEqual(new Set([...actors.map((a) => a.id), links[0]!.id]));
 
+			// The map as it was is kept as a version, so the import can be reverted from the history.
+			const { versions } = (await (await olga.fetch(`/api/v1/maps/${mapId}/versions`)).json()) as { versions: { id: string; name: string; kind: string }[] };
+			expect(versions.map((v) => [v.kind, v.name])).toEqual([['auto', 'before-import:kumu.xlsx']]);
+			const before = (await (await olga.fetch(`/api/v1/maps/${mapId}/versions/${versions[0]!.id}`)).json()) as Document;
+			expect(before.actors).toEqual([]);
+
 			// The change is the editor's in the activity log, like an edit in the editor.
 			const { activity } = (await (await olga.fetch(`/api/v1/maps/${mapId}/activity?element=${konepaja.id}`)).json()) as { activity: { user: { username: string } | null; action: string }[] };
 			expect(activity.map((entry) => entry.user?.username)).toContain('eddie');
@@ -343,6 +373,17 @@ describe('import and export API', () => {
 				const forged = await fetch(`${server.url}/api/v1/maps/${mapId}/import`, { method: 'POST', body: upload(await kumuWorkbook(kumuRows('Väärä')), 'kumu.xlsx'), headers });
 				expect(forged.status, String(origin)).toBe(403);
 				await forged.arrayBuffer();
+			}
+			expect(storageFingerprint(server)).toBe(before);
+		});
+
+		it('keeps the 512 KiB limit for every other route: a larger declared body is refused with 413 before it is read', async () => {
+			const mapId = await sharedMap('Other routes');
+			const before = storageFingerprint(server);
+			for (const path of [`/maps/${mapId}/members?/share`, '/api/v1/maps']) {
+				const { status, body } = await declaredBodyStatus(server.url, path, 600 * 1024, { cookie: olga.cookie, origin: server.url });
+				expect(status, path).toBe(413);
+				if (path.startsWith('/api/')) expect((JSON.parse(body) as ErrorAnswer).error.code).toBe('body_too_large');
 			}
 			expect(storageFingerprint(server)).toBe(before);
 		});

@@ -2,6 +2,7 @@
 import { m } from '$lib/paraglide/messages';
 
 const BEFORE_RESTORE = 'before-restore:';
+const BEFORE_IMPORT = 'before-import:';
 
 const MEETING_START = 'meeting-start:';
 const MEETING_END = 'meeting-end:';
@@ -16,5 +17,6 @@ export function versionLabel(version: { name: string; kind: string }): string {
 	if (version.name === 'hourly') return m.history_auto_hourly();
 	if (version.name === 'last-editor-left') return m.history_auto_left();
 	if (version.name.startsWith(BEFORE_RESTORE)) return m.history_auto_before_restore({ name: version.name.slice(BEFORE_RESTORE.length) });
+	if (version.name.startsWith(BEFORE_IMPORT)) return m.import_history_before({ file: version.name.slice(BEFORE_IMPORT.length) });
 	return m.history_automatic();
 }

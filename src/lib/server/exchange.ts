@@ -9,6 +9,7 @@ import {
 	type ImportFormat,
 	type ImportPlan,
 	type ImportResult,
+	type ImportSource,
 	type RowError
 } from '$lib/exchange/types';
 import { MAX_IMPORT_BYTES } from '$lib/exchange/limits';
@@ -16,9 +17,13 @@ import { applyImportPlan, exportMap, parseImportFile, planImport, suggestMapping
 import { actorLook } from '$lib/editor/style';
 import type { AppServices } from './context';
 import { AppError, badRequest } from './errors';
-import { mergeMapping, parseMappingOverride } from './import-mapping';
+import { mergeMapping, parseMappingOverride, type MappingOverride } from './import-mapping';
+import { AUTO_REASON, saveVersion } from './versions';
 import { downloadBaseName } from '$lib/shared/download-name';
 import { log } from './log';
+
+/** The file's name in a "before import" version's name is cut to this. */
+const MAX_VERSION_FILE_NAME_LENGTH = 100;
 
 /** Unreadable files and refused imports are 422: the request was well formed, its content was not. */
 const UNPROCESSABLE = 422;
@@ -94,32 +99,27 @@ export async function importIntoMap(services: AppServices, mapId: string, reques
 		throw new AppError(413, 'file_too_large', `The file is larger than ${MAX_IMPORT_BYTES} bytes, the most an import takes.`);
 	// Checked before the (slow) parse, so a bad mapping is told at once.
 	const override = request.mapping === undefined ? {} : parseMappingOverride(request.mapping);
-	let source;
+	let source: ImportSource;
 	try {
 		source = await parseImportFile(request.bytes, request.fileName, { format: request.format });
 	} catch (error) {
 		if (error instanceof ImportFileError) throw importRefused(error.code, error.message, error.errors);
 		throw error;
 	}
+	// A dry run first: when the import would write, the map as it was is saved as a version, so
+	// an API import (which is in nobody's Undo) can be reverted from the history.
+	const dryRun = checkedPlan(source, override, new MapModel(await services.sync.readDocument(mapId, 'graph')).snapshot(), request.strict);
+	if ('refusal' in dryRun) throw dryRun.refusal;
+	if (writesAnything(dryRun.plan)) await saveVersion(services, mapId, `${AUTO_REASON.beforeImport}${request.fileName.slice(0, MAX_VERSION_FILE_NAME_LENGTH)}`, 'auto', by);
 	let outcome: Outcome | null = null;
 	await services.sync.changeDocument(
 		mapId,
 		'graph',
 		(doc) => {
+			// Planned again against exactly what it is applied to: someone may have edited meanwhile.
 			const model = new MapModel(doc);
-			const snapshot = model.snapshot();
-			const plan = planImport(source, mergeMapping(suggestMapping(source, snapshot), override), snapshot);
-			if (plan.fileErrors.length > 0) {
-				outcome = { refusal: importRefused(plan.fileErrors[0]!.code, plan.fileErrors[0]!.message, plan.fileErrors) };
-				return;
-			}
-			const refused = refusedRowErrors(plan);
-			if (request.strict && refused.length > 0) {
-				const count = plan.rows.filter((row) => row.action === 'refused').length;
-				outcome = { refusal: importRefused('rows_refused', `${count} rows were refused, so nothing was imported (strict mode).`, refused) };
-				return;
-			}
-			outcome = { result: applyImportPlan(model, plan) };
+			const checked = checkedPlan(source, override, model.snapshot(), request.strict);
+			outcome = 'refusal' in checked ? checked : { result: applyImportPlan(model, checked.plan) };
 		},
 		by.id
 	);
@@ -129,6 +129,23 @@ export async function importIntoMap(services: AppServices, mapId: string, reques
 	if ('refusal' in done) throw done.refusal;
 	log.info('import.applied', { mapId, userId: by.id, format: source.format, summary: done.result.summary });
 	return done.result;
+}
+
+function writesAnything(plan: ImportPlan): boolean {
+	const { actors, links, newRegions, newSectors, newFields } = plan.summary;
+	return actors.create + actors.update + links.create + links.update + newRegions.length + newSectors.length + newFields.length > 0;
+}
+
+/** The plan, or why nothing may be written: problems with the file as a whole, or (strict) any refused row. */
+function checkedPlan(source: ImportSource, override: MappingOverride, snapshot: MapSnapshot, strict: boolean): { plan: ImportPlan } | { refusal: ImportRefusedError } {
+	const plan = planImport(source, mergeMapping(suggestMapping(source, snapshot), override), snapshot);
+	if (plan.fileErrors.length > 0) return { refusal: importRefused(plan.fileErrors[0]!.code, plan.fileErrors[0]!.message, plan.fileErrors) };
+	const refused = refusedRowErrors(plan);
+	if (strict && refused.length > 0) {
+		const count = plan.rows.filter((row) => row.action === 'refused').length;
+		return { refusal: importRefused('rows_refused', `${count} rows were refused, so nothing was imported (strict mode).`, refused) };
+	}
+	return { plan };
 }
 
 /** A GEXF (and any coloured format) shows each actor in its kind's colour on the canvas. */

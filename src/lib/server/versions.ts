@@ -12,12 +12,14 @@ import { audit } from './audit';
 export const VERSION_NAME_MAX_LENGTH = 200;
 /**
  * Automatic versions carry a reason code as their name; the history page translates it.
- * `before-restore:` is followed by the restored version's name.
+ * `before-restore:` is followed by the restored version's name, `before-import:` by the imported file's.
  */
 export const AUTO_REASON = {
 	hourly: 'hourly',
 	lastEditorLeft: 'last-editor-left',
-	beforeRestore: 'before-restore:'
+	beforeRestore: 'before-restore:',
+	/** Followed by the imported file's name (imports over the API, which are in nobody's Undo). */
+	beforeImport: 'before-import:'
 } as const;
 
 /** The comparison's other side when it is not a saved version. */
