@@ -189,6 +189,15 @@ describe('the analysis panel', () => {
 		expect(lines.length - 1).toBe(new MapModel(observer.doc).actors().length);
 	});
 
+	it("re-analyses after someone else's edit while the panel is open", async () => {
+		const { page } = ownerPage;
+		const before = Number(await page.textContent('[data-testid=analysis-figures-whole-actors]'));
+		new MapModel(observer.doc).addActor({ name: 'Uusi Analyysi Oy', kind: 'company' });
+		await expect.poll(() => page.textContent('[data-testid=analysis-figures-whole-actors]')).toBe(String(before + 1));
+		// A new actor with no links is a component of its own.
+		expect(Number(await page.textContent('[data-testid=analysis-figures-whole-components]'))).toBeGreaterThanOrEqual(2);
+	});
+
 	it('passes axe with the panel open, and the page logged no errors', async () => {
 		const { page, errors } = ownerPage;
 		expect(await seriousViolations(page)).toEqual([]);

@@ -3,7 +3,10 @@
 // there with numbers in every cell, axe finds nothing serious, and headless Chromium prints the report to a real PDF.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { MapModel } from '../../src/lib/map';
+import { DiscussionModel } from '../../src/lib/map/discussion';
 import { createMap, createUser, startServer, type LoggedIn, type TestServer } from '../support/server';
+import { connectClient, waitFor } from '../support/sync-client';
 import { launchBrowser } from '../support/browser';
 import { PageOpener, READY_TIMEOUT_MS, seriousViolations } from '../support/pages';
 
@@ -19,6 +22,31 @@ let browser: Browser;
 let owner: LoggedIn;
 let mapId: string;
 let opener: PageOpener;
+/** The first town of the demo map, with a gap and a development target about it in the discussion. */
+let town: { id: string; name: string };
+const GAP_TITLE = 'Ei yhteyttä ammattikorkeakouluun';
+const TARGET_TITLE = 'Yhteinen pilottiympäristö';
+
+/** A gap about the town and a target about one of its actors, written by the owner through a real client of the discussion. */
+async function seedDiscussion(): Promise<void> {
+	const graph = connectClient(server.wsUrl, mapId, { cookie: owner.cookie });
+	const talk = connectClient(server.wsUrl, `${mapId}/discussion`, { cookie: owner.cookie });
+	await Promise.all([graph.synced, talk.synced]);
+	const map = new MapModel(graph.doc);
+	const region = map.regions().sort((a, b) => a.name.localeCompare(b.name))[0]!;
+	town = { id: region.id, name: region.name };
+	const actor = map.actors().find((entry) => entry.region === region.id)!;
+	const { user } = (await (await owner.fetch('/api/v1/session')).json()) as { user: { id: string } };
+	const discussion = new DiscussionModel(talk.doc);
+	discussion.addGap({ type: 'missing_link', title: GAP_TITLE, anchor: { kind: 'region', id: region.id }, createdBy: user.id });
+	discussion.addTarget({ title: TARGET_TITLE, actors: [actor.id], status: 'agreed', createdBy: user.id });
+	await waitFor(async () => {
+		const body = (await (await owner.fetch(`/api/v1/maps/${mapId}/discussion`)).json()) as { gaps: unknown[]; targets: unknown[] };
+		return body.gaps.length === 1 && body.targets.length === 1;
+	}, 'discussion stored');
+	graph.destroy();
+	talk.destroy();
+}
 
 /** True when some canvas under the selector has a pixel that is not fully transparent (Chart.js or Cytoscape drew something). */
 async function canvasDrawn(page: Page, selector: string): Promise<boolean> {
@@ -42,6 +70,7 @@ beforeAll(async () => {
 	server = await startServer();
 	owner = await createUser(server, 'raili', { admin: true });
 	mapId = await createMap(owner, 'Demo', true);
+	await seedDiscussion();
 	browser = await launchBrowser();
 	opener = new PageOpener(browser, server);
 });
@@ -99,29 +128,42 @@ describe('report', () => {
 			expect(await page.locator('[data-testid=town-table]').count()).toBe(1);
 			expect(await page.locator('[data-testid=town-matrix]').count()).toBe(1);
 			expect(await page.locator('[data-testid=report-sectors] tbody tr').count()).toBeGreaterThan(0);
+			expect(await page.locator('[data-testid=report-gaps] tbody').textContent()).toContain(GAP_TITLE);
+			expect(await page.locator('[data-testid=report-targets] tbody').textContent()).toContain(TARGET_TITLE);
 			expect(await seriousViolations(page)).toEqual([]);
 			expect(errors).toEqual([]);
 		});
 	}
 
-	it('reports one town and prints to a PDF in headless Chromium', async () => {
-		const first = await opener.open(owner, `/maps/${mapId}/report`, { viewport: VIEWPORT });
-		await waitReady(first.page, 'report-page');
-		const town = await first.page.locator('[data-testid=report-town] option >> nth=1').getAttribute('value');
-		const townName = (await first.page.locator('[data-testid=report-town] option >> nth=1').textContent())!.trim();
-
-		const { page, errors } = await opener.open(owner, `/maps/${mapId}/report?town=${town}`, { viewport: VIEWPORT });
+	it("reports one town with its own gaps and targets, and prints to a PDF in headless Chromium", async () => {
+		const { page, errors } = await opener.open(owner, `/maps/${mapId}/report`, { viewport: VIEWPORT });
 		await waitReady(page, 'report-page');
-		expect(await page.textContent('h1')).toContain(townName);
+		// Choosing the town is an ordinary form: it works from the keyboard and without scripts.
+		await page.selectOption('[data-testid=report-town]', town.id);
+		await page.focus('[data-testid=report-show]');
+		await Promise.all([page.waitForURL(`**/report?town=${town.id}`), page.keyboard.press('Enter')]);
+		await waitReady(page, 'report-page');
+		expect(await page.textContent('h1')).toContain(town.name);
 		// The key figures put the town beside the whole network.
-		expect(await page.locator('[data-testid=report-figures] thead th').allTextContents()).toContain(townName);
+		expect(await page.locator('[data-testid=report-figures] thead th').allTextContents()).toContain(town.name);
+		expect(await page.locator('[data-testid=report-gaps] tbody').textContent()).toContain(GAP_TITLE);
+		expect(await page.locator('[data-testid=report-targets] tbody').textContent()).toContain(TARGET_TITLE);
+
+		// Another town's report leaves them out.
+		const values = await page.locator('[data-testid=report-town] option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+		const otherTown = values.find((value) => value !== '' && value !== town.id)!;
+		const other = await opener.open(owner, `/maps/${mapId}/report?town=${otherTown}`, { viewport: VIEWPORT });
+		await waitReady(other.page, 'report-page');
+		expect(await other.page.locator('[data-testid=report-gaps]').count()).toBe(0);
+		expect(await other.page.locator('[data-testid=report-targets]').count()).toBe(0);
 		await page.waitForSelector('[data-testid=report-map][data-drawn=true] img');
 		await page.waitForSelector('[data-testid=chart-degrees][data-drawn=true]');
 
 		await page.emulateMedia({ media: 'print' });
 		expect(await page.isVisible('.site-header')).toBe(false);
 		expect(await page.isVisible('[data-testid=report-print]')).toBe(false);
-		const pdf = await page.pdf({ format: 'A4', printBackground: true });
+		// As the browser's print dialog does: the comparison's named page is landscape.
+		const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
 		expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 		expect(pdf.length).toBeGreaterThan(MIN_PDF_BYTES);
 		// More than one page: sections start on pages of their own.

@@ -7,7 +7,7 @@ import type { GapType } from '$lib/map/discussion';
 import type { MapSnapshot } from '$lib/map';
 import type { EditorSession, ActionResult } from '$lib/components/editor/editor-session.svelte';
 import type { MapViewSession } from '$lib/components/view/view-session.svelte';
-import { metricOf } from '$lib/editor/view/view-state';
+import { usesMetric } from '$lib/editor/view/view-state';
 import { metricValues } from './metric-values';
 import { planClusterField } from './clusters';
 
@@ -72,8 +72,7 @@ export class AnalysisSession {
 	}
 
 	get #styledByMetric(): boolean {
-		const style = this.view.style;
-		return [style.colourBy, style.shapeBy, style.sizeBy].some((attribute) => metricOf(attribute) !== null);
+		return usesMetric(this.view.style);
 	}
 
 	get #wanted(): boolean {

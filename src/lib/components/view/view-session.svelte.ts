@@ -4,7 +4,7 @@ import { MapValidationError, type CustomFieldView, type MapModel, type SavedView
 import type { EditorSession } from '$lib/components/editor/editor-session.svelte';
 import type { ViewReport } from '$lib/editor/view-layer';
 import type { ActorMetricValues } from '$lib/editor/view/style-types';
-import { defaultStyle, emptyFilter, filterToJson, parseFilter, parseStyle, styleToJson, type ViewFilter, type ViewStyle } from '$lib/editor/view/view-state';
+import { defaultStyle, emptyFilter, filterToJson, parseFilter, parseStyle, styleToJson, usesMetric, type ViewFilter, type ViewStyle } from '$lib/editor/view/view-state';
 import { isLayoutName, PRESET_LAYOUT, type LayoutName } from '$lib/editor/layout/names';
 import { copyActors, parseClipboard, pasteActors, PASTE_OFFSET, type ClipboardPayload } from '$lib/editor/clipboard';
 import { m } from '$lib/paraglide/messages';
@@ -104,10 +104,10 @@ export class MapViewSession {
 		this.#push();
 	}
 
-	/** New analysis results: actors styled by a metric take their new values. */
+	/** New analysis results: actors styled by a metric take their new values (a style without metrics needs no redraw). */
 	setMetrics(metrics: ActorMetricValues | null): void {
 		this.metrics = metrics;
-		this.#push();
+		if (usesMetric(this.style)) this.#push();
 	}
 
 	resetStyle(): void {

@@ -19,6 +19,11 @@ export function metricAttribute(name: string): MetricAttribute {
 	return `${METRIC_PREFIX}${name}`;
 }
 
+/** True when colour, shape or size follows a network metric (the canvas then needs the analysis's figures). */
+export function usesMetric(style: Pick<ViewStyle, 'colourBy' | 'shapeBy' | 'sizeBy'>): boolean {
+	return [style.colourBy, style.shapeBy, style.sizeBy].some((attribute) => metricOf(attribute) !== null);
+}
+
 /** The metric an attribute names, or null when it is not a metric attribute. */
 export function metricOf(attribute: string): string | null {
 	if (!attribute.startsWith(METRIC_PREFIX)) return null;
