@@ -1,5 +1,5 @@
 // GraphML export for yEd and Cytoscape desktop: declared keys, directed edges, every actor and link field as data.
-import type { CustomFieldView, MapSnapshot } from '$lib/map';
+import type { ActorView, CustomFieldView, MapSnapshot } from '$lib/map';
 import { CANONICAL_COLUMNS } from './columns';
 import { fieldColumns } from './export-rows';
 import { DEFAULT_LIST_SEPARATOR } from './limits';
@@ -41,6 +41,20 @@ function keysFor(domain: 'node' | 'edge', standard: [string, KeyDef['type']][], 
 	return keys;
 }
 
+const YED_GRAPHICS_KEY = 'yg';
+const YED_NODE_SIZE = 30;
+
+/**
+ * yEd draws a node from its own graphics markup, not from data: without it every node would be
+ * an unlabelled box at 0,0. Geometry is the top-left corner; Kartta's position is the centre.
+ */
+function yedGraphics(actor: ActorView): string {
+	const x = actor.pos.x - YED_NODE_SIZE / 2;
+	const y = actor.pos.y - YED_NODE_SIZE / 2;
+	const geometry = `<y:Geometry x="${x}" y="${y}" width="${YED_NODE_SIZE}" height="${YED_NODE_SIZE}"/>`;
+	return `\n      <data key="${YED_GRAPHICS_KEY}"><y:ShapeNode>${geometry}<y:NodeLabel>${escapeXml(actor.name)}</y:NodeLabel><y:Shape type="ellipse"/></y:ShapeNode></data>`;
+}
+
 export function exportGraphml(snapshot: MapSnapshot): Uint8Array {
 	const regions = new Map(snapshot.regions.map((r) => [r.id, r.name]));
 	const sectors = new Map(snapshot.sectors.map((s) => [s.id, s.name]));
@@ -61,7 +75,7 @@ export function exportGraphml(snapshot: MapSnapshot): Uint8Array {
 			a.sectors?.map((id) => sectors.get(id) ?? id), a.businessId, a.roles, a.sizeClass, a.website, a.pos.x, a.pos.y,
 			...actorFields.map((f) => a.custom?.[f.id])
 		];
-		return `    <node id="${escapeXml(a.id)}">${values.map((v, i) => dataXml(nodeKeys[i]!, v)).join('')}\n    </node>`;
+		return `    <node id="${escapeXml(a.id)}">${values.map((v, i) => dataXml(nodeKeys[i]!, v)).join('')}${yedGraphics(a)}\n    </node>`;
 	});
 	const edges = snapshot.links.map((l) => {
 		const values: Value[] = [
@@ -72,11 +86,13 @@ export function exportGraphml(snapshot: MapSnapshot): Uint8Array {
 	});
 	const xml = [
 		'<?xml version="1.0" encoding="UTF-8"?>',
-		'<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
+		'<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:y="http://www.yworks.com/xml/graphml"',
 		'  xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
 		...nodeKeys.map(keyXml),
 		...edgeKeys.map(keyXml),
-		`  <graph id="${escapeXml(snapshot.title ?? 'kartta')}" edgedefault="directed">`,
+		`  <key id="${YED_GRAPHICS_KEY}" for="node" yfiles.type="nodegraphics"/>`,
+		// GraphML ids are NMTOKENs: the title (with spaces) would not be one.
+		'  <graph id="G" edgedefault="directed">',
 		...nodes,
 		...edges,
 		'  </graph>',

@@ -59,8 +59,9 @@ function yedGraphics(data: XmlNode): { label?: string; x?: number; y?: number } 
 	if (!node) return {};
 	const geometry = attrs(children(node, 'y:Geometry')[0]);
 	const label = children(node, 'y:NodeLabel').map(textOf).find((text) => text !== null && text.trim() !== '');
-	const x = Number(geometry.x);
-	const y = Number(geometry.y);
+	// yEd's geometry is the top-left corner; Kartta's position is the centre.
+	const x = Number(geometry.x) + (Number(geometry.width) || 0) / 2;
+	const y = Number(geometry.y) + (Number(geometry.height) || 0) / 2;
 	return { ...(label != null && { label: unescapeXml(label).trim() }), ...(Number.isFinite(x) && Number.isFinite(y) && { x, y }) };
 }
 

@@ -60,6 +60,9 @@ describe('exportMap', () => {
 		expect([...used].every((key) => declared.has(key))).toBe(true);
 		expect(xml).toMatch(/<key id="n\d+" for="node" attr.name="Label" attr.type="string"\/>/);
 		expect(xml).toMatch(/attr.name="X" attr.type="double"/);
+		// yEd draws nodes from its own graphics: a label and a geometry centred on the position.
+		expect(xml).toContain('<key id="yg" for="node" yfiles.type="nodegraphics"/>');
+		expect(xml).toMatch(/<y:Geometry x="-?[\d.]+" y="-?[\d.]+" width="30" height="30"\/><y:NodeLabel>Raahen Teräs Oy<\/y:NodeLabel>/);
 	});
 
 	it('GEXF 1.3 has the namespace, typed attributes, viz positions (y up) and colours', async () => {

@@ -54,14 +54,14 @@ const GEPHI = `<?xml version="1.0" encoding="UTF-8"?>
 </gexf>`;
 
 describe('graph files from other tools', () => {
-	it("yEd GraphML: labels and positions come from yEd's node graphics, edges of an undirected graph are undirected", async () => {
+	it("yEd GraphML: labels and centres come from yEd's node graphics, edges of an undirected graph are undirected", async () => {
 		const { model, plan } = await importInto(text(YED), 'yed.graphml');
 		expect(plan.rows.every((r) => r.action === 'create')).toBe(true);
 		const actors = model.actors();
 		expect(actors.map((a) => [a.name, a.kind, a.pos, a.description])).toEqual(
 			expect.arrayContaining([
-				['Iisalmen kaupunki', 'other', { x: 100, y: -50 }, 'Kaupungin elinkeinopalvelut & neuvonta'],
-				['Konepaja Oy', 'other', { x: 300.5, y: 20 }, undefined]
+				['Iisalmen kaupunki', 'other', { x: 115, y: -35 }, 'Kaupungin elinkeinopalvelut & neuvonta'],
+				['Konepaja Oy', 'other', { x: 315.5, y: 35 }, undefined]
 			])
 		);
 		expect(model.links()).toMatchObject([{ source: 'n0', target: 'n1', kind: 'informal', direction: 'undirected' }]);
