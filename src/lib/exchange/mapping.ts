@@ -1,5 +1,5 @@
 // The default mapping of an import: which column means which field (by name, in fi/sv/en) and which file value means which Kartta value.
-import type { MapSnapshot } from '$lib/map';
+import { isCustomFieldType, type MapSnapshot } from '$lib/map';
 import { looseKey, splitList, cellText } from './cells';
 import { ACTOR_COLUMN_SYNONYMS, LINK_COLUMN_SYNONYMS } from './columns';
 import { DEFAULT_LIST_SEPARATOR } from './limits';
@@ -74,8 +74,9 @@ function suggestValues<K extends ValueKind>(kind: K, values: string[], into: Val
 export function suggestColumnTargets(source: ImportSource, snapshot: MapSnapshot): Pick<ImportMapping, 'elements' | 'connections'> {
 	const declaredFor = (target: 'actor' | 'link') =>
 		new Set((source.catalog?.fields ?? []).filter((f) => f.target === target).map((f) => looseKey(hintedColumn(f))));
-	const actorFields = snapshot.fields.filter((f) => f.appliesTo === 'actor');
-	const linkFields = snapshot.fields.filter((f) => f.appliesTo === 'link');
+	const usable = snapshot.fields.filter((f) => isCustomFieldType(f.type));
+	const actorFields = usable.filter((f) => f.appliesTo === 'actor');
+	const linkFields = usable.filter((f) => f.appliesTo === 'link');
 	const elements = suggestColumns(source.elements, ACTOR_SYNONYMS, actorFields, declaredFor('actor')) as Record<string, ActorColumnTarget>;
 	const connections = source.connections
 		? (suggestColumns(source.connections, LINK_SYNONYMS, linkFields, declaredFor('link')) as Record<string, LinkColumnTarget>)

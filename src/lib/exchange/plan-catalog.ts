@@ -76,13 +76,18 @@ export class PlanCatalog {
 			(name) => regionIds[name],
 			newId
 		);
+		// A sector is checked with the description and growth flag the file gives it, as addSector will.
+		const sectorInput = (name: string) => {
+			const hint = sectorHints.get(looseKey(name));
+			return { name, growth: hint?.growth ?? false, ...(hint?.description && { description: hint.description }) };
+		};
 		this.sectors = new NamedEntries<PlannedSector>(
 			snapshot.sectors,
-			(name) => nameErrors(validateSectorInput as never, name),
-			(id, name) => {
-				const hint = sectorHints.get(looseKey(name));
-				return { id, name, growth: hint?.growth ?? false, ...(hint?.description && { description: hint.description }) };
+			(name) => {
+				const result = validateSectorInput(sectorInput(name));
+				return result.ok ? [] : result.errors;
 			},
+			(id, name) => ({ id, ...sectorInput(name) }),
 			(name) => sectorHints.get(looseKey(name))?.id,
 			newId
 		);

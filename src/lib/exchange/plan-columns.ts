@@ -2,6 +2,7 @@
 import {
 	MAX_CHOICE_OPTIONS,
 	MAX_OPTION_LENGTH,
+	isCustomFieldType,
 	isIsoDate,
 	parseWebUrl,
 	validateCustomFieldInput,
@@ -82,13 +83,14 @@ export function resolveColumns(
 		if (target === 'ignore') continue;
 		if (target.startsWith('field:')) {
 			const field = snapshot.fields.find((f) => f.id === target.slice('field:'.length));
-			if (!field || field.appliesTo !== appliesTo) {
-				errors.push(rowError(sheet.name, 1, column, 'invalid_mapping', `The column "${column}" is mapped to a custom field that does not exist for ${appliesTo}s.`));
+			if (!field || field.appliesTo !== appliesTo || !isCustomFieldType(field.type)) {
+				errors.push(rowError(sheet.name, 1, column, 'invalid_mapping', `The column "${column}" is mapped to a custom field that does not exist for ${appliesTo}s (or has a type this version does not know).`));
 			} else fields.push({ column, id: field.id, name: field.name, type: field.type, ...(field.options && { options: field.options }), isNew: false });
 		} else if (target === 'newField') {
 			const hint = catalog?.fields?.find((f) => f.target === appliesTo && looseKey(f.column ?? f.name) === looseKey(column));
 			const name = (hint?.name ?? column).trim();
-			const existing = snapshot.fields.find((f) => f.appliesTo === appliesTo && looseKey(f.name) === looseKey(name));
+			// A field of a type this version does not know cannot take values: such a namesake is not reused.
+			const existing = snapshot.fields.find((f) => f.appliesTo === appliesTo && isCustomFieldType(f.type) && looseKey(f.name) === looseKey(name));
 			const planned = plannedFields.find((f) => f.appliesTo === appliesTo && looseKey(f.name) === looseKey(name));
 			const reuse = existing ?? planned;
 			if (reuse) {

@@ -1,5 +1,5 @@
 // planImport: the whole preview of an import (every row's outcome, new catalogue entries, file errors), computed without touching the map.
-import { newId as randomId, validateSavedViewInput, type MapSnapshot } from '$lib/map';
+import { newId as randomId, validateSavedViewInput, validateTitle, type MapSnapshot } from '$lib/map';
 import { CANONICAL_COLUMNS } from './columns';
 import { rowError } from './errors';
 import { DEFAULT_LIST_SEPARATOR, GRID_GAP, GRID_SPACING, PROGRESS_CHUNK } from './limits';
@@ -70,8 +70,8 @@ function planViewsAndTitle(source: ImportSource, snapshot: MapSnapshot, writes: 
 		const { id, ...input } = view;
 		if (validateSavedViewInput(input).ok) writes.views.push(view);
 	}
-	const title = source.catalog?.title?.trim();
-	if (title && snapshot.title === null) writes.title = title;
+	const title = validateTitle(source.catalog?.title ?? null);
+	if (title.ok && title.value !== null && snapshot.title === null) writes.title = title.value;
 }
 
 export function planImport(source: ImportSource, mapping: ImportMapping, snapshot: MapSnapshot, options: PlanOptions = {}): PlanWithWrites {

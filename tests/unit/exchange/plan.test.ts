@@ -112,6 +112,38 @@ describe('planning rows', () => {
 	});
 });
 
+describe('what the model would refuse on writing is refused while planning', () => {
+	it('a field of a type this version does not know is not reused: the column becomes a new field', async () => {
+		const model = emptyMap();
+		model.transact(() => model.parts.fields.set('futurefield', new Y.Map<unknown>([['name', 'Uusi'], ['type', 'hologram'], ['appliesTo', 'actor']])));
+		const plan = await planCsv(model, 'Label,Uusi\nA,x\n');
+		expect(plan.fileErrors).toEqual([]);
+		applyImportPlan(model, plan);
+		expect(model.fields().map((f) => [f.name, f.type]).sort()).toEqual([['Uusi', 'hologram'], ['Uusi', 'text']]);
+	});
+
+	it('a Kartta JSON whose sector or title is invalid imports the rest and refuses what uses the sector', async () => {
+		const model = emptyMap();
+		const json = {
+			format: 'kartta-map',
+			schemaVersion: 2,
+			title: 'x'.repeat(500),
+			actors: [
+				{ id: 'a1', name: 'A', kind: 'company', sectors: ['s1'] },
+				{ id: 'a2', name: 'B', kind: 'company' }
+			],
+			links: [],
+			sectors: [{ id: 's1', name: 'Liian pitkä kuvaus', description: 'x'.repeat(6000) }]
+		};
+		const source = await parseImportFile(text(JSON.stringify(json)), 'x.json');
+		const plan = planImport(source, suggestMapping(source, model.snapshot()), model.snapshot(), { now: TEST_NOW });
+		expect(plan.rows.map((r) => r.action)).toEqual(['refused', 'create']);
+		expect(plan.rows[0]!.errors).toMatchObject([{ column: 'Sectors', code: 'too_long' }]);
+		applyImportPlan(model, plan);
+		expect(model.snapshot()).toMatchObject({ title: null, sectors: [], actors: [{ id: 'a2', name: 'B' }] });
+	});
+});
+
 describe('applying', () => {
 	it('is one undo step: undoing once brings the map back to before the import', async () => {
 		const model = richMap();
