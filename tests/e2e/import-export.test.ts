@@ -197,7 +197,7 @@ describe('import and export in the browser', () => {
 		const xlsx = await download(guest, 'export-xlsx');
 		expect(xlsx.suggestedFilename()).toBe('guest-export.xlsx');
 		const workbook = new ExcelJS.Workbook();
-		await workbook.xlsx.load(bytesOf(await xlsx.path()));
+		await workbook.xlsx.load(Uint8Array.from(bytesOf(await xlsx.path())).buffer);
 		expect(workbook.getWorksheet('Elements')?.actualRowCount).toBe(3);
 		expect(workbook.getWorksheet('Connections')?.actualRowCount).toBe(2);
 	});
