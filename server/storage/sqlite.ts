@@ -11,6 +11,7 @@ import {
 	type ActivityQuery,
 	type ActivityRecord,
 	type ApiTokenRecord,
+	type DocumentAppend,
 	type AuditEvent,
 	type DocumentStats,
 	type InviteRecord,
@@ -56,6 +57,10 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 const LOCKED_BUSY_TIMEOUT_MS = 50;
 
 type Row = Record<string, unknown>;
+
+function asBuffer(bytes: Uint8Array): Buffer {
+	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
 
 function toUser(row: Row): UserRecord {
 	return {
@@ -467,13 +472,31 @@ export class SqliteStorage implements Storage {
 			};
 		});
 	}
-	appendUpdates(docId: string, updates: Uint8Array[]) {
+	async appendUpdates(docId: string, updates: Uint8Array[]) {
+		const [seq] = await this.appendUpdateBatches([{ docId, updates }]);
+		return seq!;
+	}
+	appendUpdateBatches(appends: readonly DocumentAppend[]) {
 		return this.run(() =>
 			this.db.transaction(() => {
 				const insert = this.stmt('INSERT INTO doc_updates (doc_id, update_data) VALUES (?, ?)');
-				let seq = 0;
-				for (const update of updates) seq = Number(insert.run(docId, Buffer.from(update)).lastInsertRowid);
-				return seq;
+				const lastSeqs = appends.map(({ docId, updates }) => {
+					let seq = 0;
+					// A view, not a copy: the bytes are only read while the statement runs.
+					for (const update of updates) seq = Number(insert.run(docId, asBuffer(update)).lastInsertRowid);
+					return seq;
+				});
+				const activity = appends.flatMap((append) => append.activity ?? []);
+				if (activity.length > 0) {
+					// In the same commit (one per turn, not two), but in a savepoint of its own: the log of
+					// who changed what is a record, and failing to write it must not undo the changes.
+					try {
+						this.db.transaction(() => this.insertActivity(activity))();
+					} catch (error) {
+						log.warn('storage.activity_failed', { error });
+					}
+				}
+				return lastSeqs;
 			})()
 		);
 	}
@@ -579,14 +602,13 @@ export class SqliteStorage implements Storage {
 
 	// ---- activity log
 	recordActivity(records: ActivityRecord[]) {
-		return this.run(() =>
-			this.db.transaction(() => {
-				const insert = this.stmt(
-					'INSERT INTO activity (map_id, document, at, user_id, collection, element_id, action) VALUES (?, ?, ?, ?, ?, ?, ?)'
-				);
-				for (const r of records) insert.run(r.mapId, r.document, r.at, r.userId, r.collection, r.elementId, r.action);
-			})()
+		return this.run(() => this.db.transaction(() => this.insertActivity(records))());
+	}
+	private insertActivity(records: readonly ActivityRecord[]): void {
+		const insert = this.stmt(
+			'INSERT INTO activity (map_id, document, at, user_id, collection, element_id, action) VALUES (?, ?, ?, ?, ?, ?, ?)'
 		);
+		for (const r of records) insert.run(r.mapId, r.document, r.at, r.userId, r.collection, r.elementId, r.action);
 	}
 	listActivity(query: ActivityQuery) {
 		return this.run(() => {

@@ -79,17 +79,21 @@ export function isValidUpdate(update: Uint8Array): boolean {
 	}
 }
 
-export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MESSAGE_SYNC);
-	syncProtocol.writeSyncStep1(encoder, doc);
-	return encoding.toUint8Array(encoder);
+/** Sync step 1: the server's state vector, asking the client for what the server lacks. */
+export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
+	return encodeSyncMessage(SYNC_STEP1, stateVector);
 }
 
-export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+/** Sync step 2: the update a client lacks, in answer to its step 1. */
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
+	return encodeSyncMessage(SYNC_STEP2, update);
+}
+
+function encodeSyncMessage(syncType: number, payload: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MESSAGE_SYNC);
-	syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+	encoding.writeVarUint(encoder, syncType);
+	encoding.writeVarUint8Array(encoder, payload);
 	return encoding.toUint8Array(encoder);
 }
 

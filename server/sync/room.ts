@@ -1,88 +1,47 @@
-// One map's live document: loads it before anyone is answered, applies clients' updates,
-// stores each one durably before broadcasting it, compacts the log and unloads when idle.
+// One map's live document: answers first syncs as soon as its stored bytes are read, builds the
+// Y.Doc only when something needs it (a write, a server change, an API read), stores every update
+// before broadcasting it, compacts the log and unloads when idle.
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
-import type { ActivityRecord, ActivityStore, DocumentStore, VersionStore } from '../../src/lib/server/storage/types';
+import type { ActivityRecord, DocumentStore, VersionStore } from '../../src/lib/server/storage/types';
 import { AUTO_REASON } from '../../src/lib/server/versions';
-import { newId } from '../../src/lib/server/ids';
 import { activityOf } from './activity';
 import { SYNC, CLOSE } from '../../src/lib/server/limits';
 import { log } from '../../src/lib/server/log';
-import { migrateDocument } from '../../src/lib/map/migrations';
-import {
-	encodeAwarenessMessage,
-	encodeSyncStep1,
-	encodeSyncStep2,
-	encodeUpdateMessage,
-	isValidStateVector,
-	isValidUpdate,
-	type ClientMessage
-} from './protocol';
-import { decodeAwarenessUpdate, encodeAwarenessEntries, stampAwareness } from './awareness-guard';
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage, isValidStateVector, isValidUpdate, type ClientMessage } from './protocol';
 import type { SyncConnection } from './connection';
 import type { DocumentAddress, DocumentKind } from '../../src/lib/server/documents';
+import { RoomPresence } from './room-presence';
+import { RoomDocument } from './room-document';
+import { AutoVersions } from './auto-versions';
+import { StoredState } from './stored-state';
+import { UnstoredUpdates } from './unstored-updates';
+import { StoredLog } from './stored-log';
+import { isServerOrigin, serverOrigin } from './server-origin';
+import { DocumentWriteQueue, type QueuedDocument } from './write-queue';
 
 /** The storage a room needs: the document half of the storage interface. */
-export type RoomStorage = Pick<DocumentStore, 'loadDocument' | 'appendUpdates' | 'compact'> &
-	Pick<ActivityStore, 'recordActivity'> &
-	Pick<VersionStore, 'createVersion'>;
-
-/** Largest JSON state one awareness entry may carry (cursor, selection, drag preview). */
-const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
-/** Awareness client ids one connection may own (one per tab is normal; a few allow reloads). */
-const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
+export type RoomStorage = Pick<DocumentStore, 'loadDocument' | 'appendUpdateBatches' | 'compact'> & Pick<VersionStore, 'createVersion'>;
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
 
-/**
- * The origin of a change the server makes itself (a version restore, a meeting's state): stored and
- * broadcast like any edit, and logged as the user on whose behalf it was made, if any.
- */
-export interface ServerChangeOrigin {
-	readonly kartta: 'server';
-	readonly userId: string | null;
-}
+export { serverOrigin, type ServerChangeOrigin } from './server-origin';
 
-export function serverOrigin(userId: string | null): ServerChangeOrigin {
-	return Object.freeze({ kartta: 'server', userId });
-}
-
-function isServerOrigin(origin: unknown): origin is ServerChangeOrigin {
-	return typeof origin === 'object' && origin !== null && (origin as ServerChangeOrigin).kartta === 'server';
-}
-
-interface PendingUpdate {
-	update: Uint8Array;
-	origin: SyncConnection | null;
-}
-
-export class SyncRoom {
-	readonly doc = new Y.Doc({ gc: true });
-	readonly awareness = new awarenessProtocol.Awareness(this.doc);
+export class SyncRoom implements QueuedDocument {
 	state: RoomState = 'loading';
+	/** Resolves once the room can answer clients: its stored bytes are read (its Doc may not be built). */
 	readonly ready: Promise<void>;
 
-	/** Each connection with the awareness client ids it owns. */
-	private connections = new Map<SyncConnection, Set<number>>();
-	private awarenessOwner = new Map<number, SyncConnection>();
-	private pending: PendingUpdate[] = [];
-	/** Who changed what, recorded once the changes themselves are stored. */
-	private pendingActivity: ActivityRecord[] = [];
-	/** Automatic versions (graph only): edited since the last one, and when that was. */
-	private editedSinceVersion = false;
-	private lastVersionAt = Date.now();
-	private versioning: Promise<void> = Promise.resolve();
-	/** Updates a flush has taken and is writing: applied to the document, not yet stored. */
-	private storing = 0;
-	/** Work that may only see stored state (SyncStep2 answers, API reads), run once nothing is unstored. */
-	private waitingForStore: Array<{ stored: () => void; failed: () => void }> = [];
+	private readonly content: RoomDocument;
+	private readonly doc: Y.Doc;
+	private readonly presence: RoomPresence;
+	/** Automatic versions: the graph only. */
+	private readonly versions: AutoVersions | null;
+
+	private connections = new Set<SyncConnection>();
+	private unstored = new UnstoredUpdates();
 	/** Set when a write failed: the room is dropped, and callers waiting on a change must hear it. */
 	private storeError: unknown = null;
-	private flushScheduled = false;
-	private flushChain: Promise<void> = Promise.resolve();
-	private lastSeq = 0;
-	private updatesSinceSnapshot = 0;
-	private storedBytes = 0;
+	private readonly storedLog: StoredLog;
 	private unloadTimer: ReturnType<typeof setTimeout> | null = null;
 
 	readonly mapId: string;
@@ -93,14 +52,22 @@ export class SyncRoom {
 	constructor(
 		address: DocumentAddress,
 		private storage: RoomStorage,
-		private onIdle: (room: SyncRoom) => void
+		private onIdle: (room: SyncRoom) => void,
+		/** Shared by the server's rooms, so that one commit a turn stores every map's updates. */
+		private writes: DocumentWriteQueue = new DocumentWriteQueue(storage)
 	) {
 		this.mapId = address.mapId;
 		this.kind = address.kind;
 		this.docId = address.docId;
-		// The server publishes no presence of its own.
-		this.awareness.setLocalState(null);
-		this.awareness.on('update', this.onAwarenessUpdate);
+		this.content = new RoomDocument(this.docId, this.kind, (doc) => {
+			// From here on every change to the Doc is stored, broadcast and logged.
+			doc.on('update', this.onDocUpdate);
+			doc.on('afterTransaction', this.onTransaction);
+		});
+		this.doc = this.content.doc;
+		this.presence = new RoomPresence(this.doc);
+		this.storedLog = new StoredLog(this.docId, storage);
+		this.versions = this.kind === 'graph' ? new AutoVersions(this.mapId, storage, () => this.storedSnapshot()) : null;
 		this.ready = this.load();
 	}
 
@@ -108,20 +75,21 @@ export class SyncRoom {
 		return this.connections.size;
 	}
 
+	/** Whether the Y.Doc has been built (a room answering from its stored bytes has not). */
+	get built(): boolean {
+		return this.state !== 'loading' && this.content.built;
+	}
+
+	/** How long building the Y.Doc took, once it is built. */
+	get buildMs(): number | null {
+		return this.content.buildMs;
+	}
+
 	private async load(): Promise<void> {
 		try {
 			const stored = await this.storage.loadDocument(this.docId);
-			Y.transact(this.doc, () => {
-				if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-				for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-			});
-			this.lastSeq = stored.lastSeq;
-			this.updatesSinceSnapshot = stored.updates.length;
-			this.storedBytes =
-				(stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
-			this.doc.on('update', this.onDocUpdate);
-			this.doc.on('afterTransaction', this.onTransaction);
-			this.migrate();
+			this.content.load(StoredState.from(stored));
+			this.storedLog.loaded(stored);
 			this.state = 'ready';
 		} catch (error) {
 			this.state = 'failed';
@@ -130,47 +98,43 @@ export class SyncRoom {
 		}
 	}
 
-	/**
-	 * Migrations are forward changes, stored and broadcast like any edit. A document whose version
-	 * is too new or garbled (any editor can write meta) is still served: readers tolerate it.
-	 */
-	private migrate(): void {
-		// Only the graph document has a versioned schema of its own.
-		if (this.kind !== 'graph') return;
+	/** The live Y.Doc, built and brought to the current schema first if need be. */
+	document(): Y.Doc {
+		this.buildDocument();
+		this.content.migrateIfDue();
+		return this.doc;
+	}
+
+	/** Builds the Doc if it is not; a failure to is a storage failure: everyone is sent away. */
+	private buildDocument(): Y.Doc {
+		if (this.state !== 'ready') throw new Error(`map document ${this.docId} is not available`);
 		try {
-			migrateDocument(this.doc);
+			return this.content.build();
 		} catch (error) {
-			log.warn('room.migration_skipped', { docId: this.docId, error });
+			this.failStorage(error);
+			throw error;
 		}
 	}
 
 	// ---- connections
 
-	/** Adds a connection once the document is loaded; sends the server's sync step 1 and presence. */
+	/** Adds a connection once the room is ready; sends the server's sync step 1 and presence. */
 	attach(connection: SyncConnection): void {
 		this.cancelUnload();
-		this.connections.set(connection, new Set());
-		connection.send(encodeSyncStep1(this.doc));
-		const states = this.awareness.getStates();
-		if (states.size > 0) {
-			connection.send(
-				encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]))
-			);
-		}
+		this.connections.add(connection);
+		connection.send(encodeSyncStep1(this.content.stateVector()));
+		this.presence.join(connection);
 	}
 
 	detach(connection: SyncConnection): void {
-		const owned = this.connections.get(connection);
-		if (!owned) return;
-		this.connections.delete(connection);
-		for (const id of owned) this.awarenessOwner.delete(id);
-		if (owned.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
+		if (!this.connections.delete(connection)) return;
+		this.presence.leave(connection);
 		if (connection.canWrite && !this.connectionsOf((c) => c.canWrite).length) this.saveAutoVersion(AUTO_REASON.lastEditorLeft);
 		if (this.connections.size === 0) this.scheduleUnload();
 	}
 
 	connectionsOf(predicate: (connection: SyncConnection) => boolean): SyncConnection[] {
-		return [...this.connections.keys()].filter(predicate);
+		return [...this.connections].filter(predicate);
 	}
 
 	// ---- messages
@@ -182,21 +146,17 @@ export class SyncRoom {
 					connection.close(CLOSE.malformed, 'invalid state vector');
 					return;
 				}
-				// Durable before acknowledged applies to sync answers too: a client (re)joining while
-				// another's update is still being written must not receive it before it is stored.
-				this.whenStored(() => connection.send(encodeSyncStep2(this.doc, message.stateVector)), () => {});
+				this.answerSyncStep1(connection, message.stateVector);
 				return;
 			case 'sync-update':
 				this.applyClientUpdate(connection, message.update);
 				return;
 			case 'awareness':
-				this.applyClientAwareness(connection, message.update);
+				this.presence.apply(connection, message.update);
 				return;
-			case 'query-awareness': {
-				const ids = [...this.awareness.getStates().keys()];
-				connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+			case 'query-awareness':
+				this.presence.sendAll(connection);
 				return;
-			}
 			case 'auth':
 				return;
 			case 'malformed':
@@ -205,13 +165,29 @@ export class SyncRoom {
 		}
 	}
 
+	private answerSyncStep1(connection: SyncConnection, stateVector: Uint8Array): void {
+		const fromStored = this.content.answerFromStored(stateVector);
+		if (fromStored !== null) {
+			connection.send(encodeSyncStep2(fromStored));
+			return;
+		}
+		try {
+			this.document();
+		} catch {
+			return; // the build failed: every socket is being closed
+		}
+		// Durable before acknowledged applies to sync answers too: a client (re)joining while
+		// another's update is still being written must not receive it before it is stored.
+		this.unstored.whenStored(() => connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))), () => {});
+	}
+
 	private applyClientUpdate(connection: SyncConnection, update: Uint8Array): void {
 		// Viewers and commenters cannot change the map: their updates are dropped unread.
 		if (!connection.canWrite) {
 			connection.refusedUpdates++;
 			return;
 		}
-		if (this.storedBytes + update.byteLength > SYNC.maxDocumentBytes) {
+		if (this.storedLog.bytes + update.byteLength > SYNC.maxDocumentBytes) {
 			connection.close(CLOSE.documentTooLarge, 'the map has reached its size limit');
 			return;
 		}
@@ -220,66 +196,28 @@ export class SyncRoom {
 			return;
 		}
 		try {
+			this.buildDocument();
+		} catch {
+			return;
+		}
+		try {
 			Y.applyUpdate(this.doc, update, connection);
 		} catch (error) {
 			log.warn('room.update_rejected', { docId: this.docId, user: connection.user.username, error });
 			connection.close(CLOSE.malformed, 'document update could not be applied');
 		}
+		this.content.migrateIfDue();
 	}
-
-	private applyClientAwareness(connection: SyncConnection, update: Uint8Array): void {
-		const entries = decodeAwarenessUpdate(update, MAX_AWARENESS_STATE_BYTES);
-		if (!entries) {
-			connection.close(CLOSE.malformed, 'invalid awareness update');
-			return;
-		}
-		const stamped = stampAwareness(entries, connection.presenceUser, connection, (id) => this.awarenessOwner.get(id));
-		const owned = this.connections.get(connection);
-		if (!owned || stamped.length === 0) return;
-		for (const entry of stamped) {
-			if (entry.state === null || owned.has(entry.clientID)) continue;
-			if (owned.size >= MAX_AWARENESS_IDS_PER_CONNECTION) {
-				connection.close(CLOSE.malformed, 'too many presence ids on one connection');
-				return;
-			}
-			owned.add(entry.clientID);
-			this.awarenessOwner.set(entry.clientID, connection);
-		}
-		awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(stamped), connection);
-	}
-
-	private onAwarenessUpdate = (
-		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-		_origin: unknown
-	) => {
-		const changed = [...added, ...updated, ...removed];
-		if (changed.length === 0) return;
-		const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-		for (const connection of this.connections.keys()) connection.send(message);
-	};
 
 	// ---- automatic versions
 
-	/** Saves the graph as an automatic version once everything edited so far is stored. */
 	private saveAutoVersion(reason: string): void {
-		if (this.kind !== 'graph' || !this.editedSinceVersion || this.state !== 'ready') return;
-		this.editedSinceVersion = false;
-		this.lastVersionAt = Date.now();
-		this.versioning = this.versioning
-			.then(() => this.drain())
-			.then(async () => {
-				if (this.state !== 'ready') return;
-				await this.storage.createVersion({
-					id: newId(),
-					mapId: this.mapId,
-					name: reason,
-					kind: 'auto',
-					createdBy: null,
-					createdAt: Date.now(),
-					snapshot: Y.encodeStateAsUpdate(this.doc)
-				});
-			})
-			.catch((error) => log.warn('room.auto_version_failed', { docId: this.docId, error }));
+		if (this.state === 'ready') this.versions?.save(reason);
+	}
+
+	private async storedSnapshot(): Promise<Uint8Array | null> {
+		await this.drain();
+		return this.state === 'ready' ? Y.encodeStateAsUpdate(this.doc) : null;
 	}
 
 	// ---- activity
@@ -294,19 +232,19 @@ export class SyncRoom {
 				: null;
 		if (userId === null) return;
 		const at = Date.now();
-		for (const entry of activityOf(transaction)) {
-			this.pendingActivity.push({ mapId: this.mapId, document: this.kind, at, userId, ...entry });
-		}
+		this.unstored.addActivity(activityOf(transaction).map((entry) => ({ mapId: this.mapId, document: this.kind, at, userId, ...entry })));
 	};
 
 	/**
 	 * A change made by the server itself, as one transaction: stored before it is broadcast, like a
-	 * client's. Resolves once it is stored. An idle room unloads again afterwards.
+	 * client's. Resolves once it is stored; throws if it was not. An idle room unloads again afterwards.
 	 */
 	async change(apply: (doc: Y.Doc) => void, onBehalfOf: string | null): Promise<void> {
 		await this.ready;
 		if (this.state !== 'ready') throw new Error(`map document ${this.docId} is not available`);
-		this.doc.transact(() => apply(this.doc), serverOrigin(onBehalfOf));
+		const doc = this.buildDocument();
+		doc.transact(() => apply(doc), serverOrigin(onBehalfOf));
+		this.content.migrateIfDue();
 		await this.drain();
 		// A failed write unloads the room at once (its state is 'closed' by now, not 'failed'), so the
 		// error itself is what tells the caller: otherwise a route would report a change that was lost.
@@ -314,76 +252,54 @@ export class SyncRoom {
 		if (this.connections.size === 0) this.scheduleUnload();
 	}
 
-	/** The activity log is a record, not the data: failing to write it never fails an edit. */
-	private recordActivity(): void {
-		if (this.pendingActivity.length === 0) return;
-		const records = this.pendingActivity;
-		this.pendingActivity = [];
-		this.storage.recordActivity(records).catch((error) => log.warn('room.activity_failed', { docId: this.docId, error }));
+	/** The live Doc for a reader, once everything applied to it is stored; null if that write failed. */
+	async readDocument(): Promise<Y.Doc | null> {
+		if (this.state !== 'ready') return null;
+		try {
+			this.document();
+		} catch {
+			return null;
+		}
+		await this.stored();
+		return this.state === 'ready' ? this.doc : null;
 	}
 
 	// ---- durable broadcast
 
 	private onDocUpdate = (update: Uint8Array, origin: unknown) => {
 		const from = this.connections.has(origin as SyncConnection) ? (origin as SyncConnection) : null;
-		if (from !== null || isServerOrigin(origin)) this.editedSinceVersion = true;
-		this.pending.push({ update, origin: from });
-		this.storedBytes += update.byteLength;
-		if (!this.flushScheduled) {
-			this.flushScheduled = true;
-			// Updates arriving in the same turn are stored in one transaction.
-			setImmediate(() => {
-				this.flushScheduled = false;
-				this.flushChain = this.flushChain.then(() => this.flush());
-			});
-		}
+		if (from !== null || isServerOrigin(origin)) this.versions?.noteEdit();
+		this.unstored.add({ update, origin: from });
+		this.storedLog.bytes += update.byteLength;
+		this.writes.schedule(this);
 	};
 
-	/** Stores every pending update, then broadcasts them in order. */
-	private async flush(): Promise<void> {
-		if (this.pending.length === 0 || this.state !== 'ready') return;
-		const batch = this.pending;
-		this.pending = [];
-		this.storing = batch.length;
-		try {
-			this.lastSeq = await this.storage.appendUpdates(
-				this.docId,
-				batch.map((p) => p.update)
-			);
-		} catch (error) {
-			this.failStorage(error);
-			return;
-		} finally {
-			this.storing = 0;
-		}
-		this.updatesSinceSnapshot += batch.length;
+	takeUpdates(): { updates: Uint8Array[]; activity: ActivityRecord[] } {
+		if (this.state !== 'ready') return { updates: [], activity: [] };
+		return this.unstored.take();
+	}
+
+	/** The write queue committed what it took: broadcast it, in order, to everyone but its sender. */
+	updatesStored(lastSeq: number): void {
+		const batch = this.unstored.stored();
+		this.storedLog.appended(batch.length, lastSeq);
 		for (const { update, origin } of batch) {
 			const message = encodeUpdateMessage(update);
-			for (const connection of this.connections.keys()) {
+			for (const connection of this.connections) {
 				if (connection !== origin) connection.send(message);
 			}
 		}
-		if (this.pending.length === 0) this.releaseWaitingForStore();
-		this.recordActivity();
-		if (Date.now() - this.lastVersionAt >= SYNC.autoVersionEveryMs) this.saveAutoVersion(AUTO_REASON.hourly);
-		if (this.updatesSinceSnapshot >= SYNC.compactAfterUpdates) await this.compact();
+		if (this.versions?.hourlyDue) this.saveAutoVersion(AUTO_REASON.hourly);
+		if (this.storedLog.compactionDue) void this.compact();
 	}
 
-	/** Runs `stored` as soon as everything applied to the document so far is stored, `failed` if that write fails. */
-	private whenStored(stored: () => void, failed: () => void): void {
-		if (this.pending.length === 0 && this.storing === 0 && !this.flushScheduled) stored();
-		else this.waitingForStore.push({ stored, failed });
+	updatesFailed(error: unknown): void {
+		this.failStorage(error);
 	}
 
 	/** Resolves once nothing applied to the document is unstored (or the room has failed: check `state`). */
 	stored(): Promise<void> {
-		return new Promise((resolve) => this.whenStored(resolve, resolve));
-	}
-
-	private releaseWaitingForStore(outcome: 'stored' | 'failed' = 'stored'): void {
-		const waiting = this.waitingForStore;
-		this.waitingForStore = [];
-		for (const waiter of waiting) waiter[outcome]();
+		return new Promise((resolve) => this.unstored.whenStored(resolve, resolve));
 	}
 
 	/**
@@ -391,40 +307,28 @@ export class SyncRoom {
 	 * client reconnects to a fresh load, re-sending what the server lacks.
 	 */
 	private failStorage(error: unknown): void {
+		if (this.state !== 'ready') return;
 		log.error('room.store_failed', { docId: this.docId, error });
 		this.state = 'failed';
-		this.pendingActivity = [];
 		const reason = (error as { code?: string }).code ?? 'storage_failed';
-		for (const connection of [...this.connections.keys()]) connection.close(CLOSE.storageFailed, reason);
+		for (const connection of [...this.connections]) connection.close(CLOSE.storageFailed, reason);
 		// Waiting sync answers are dropped (their sockets are closed); API readers see the failure and reload.
 		this.storeError = error;
-		this.releaseWaitingForStore('failed');
+		this.unstored.failed();
 		this.onIdle(this);
 	}
 
 	/** Writes the whole document as one snapshot and drops the log it replaces. */
-	async compact(): Promise<void> {
-		if (this.state !== 'ready' || this.pending.length > 0) return;
-		const snapshot = Y.encodeStateAsUpdate(this.doc);
-		const uptoSeq = this.lastSeq;
-		const updatesAtSnapshot = this.updatesSinceSnapshot;
-		const bytesAtSnapshot = this.storedBytes;
-		try {
-			await this.storage.compact(this.docId, snapshot, uptoSeq);
-			// Updates stored while the snapshot was written stay in the log and in the counts.
-			this.updatesSinceSnapshot -= updatesAtSnapshot;
-			this.storedBytes = snapshot.byteLength + (this.storedBytes - bytesAtSnapshot);
-		} catch (error) {
-			// A failed compaction loses nothing: the log is still there.
-			log.warn('room.compact_failed', { docId: this.docId, error });
-		}
+	compact(): Promise<void> {
+		// A snapshot holds only stored updates: one still being written may yet fail. An unbuilt
+		// room's stored bytes are already the merged document: no need to build it.
+		return this.storedLog.compact(() => (this.state === 'ready' && this.unstored.none ? this.content.encodeState() : null));
 	}
 
-	/** Waits until everything applied so far is stored. */
+	/** Waits until everything applied so far is stored (and any compaction it started is done). */
 	async drain(): Promise<void> {
-		// A flush takes everything pending; a scheduled one that runs later finds nothing to do.
-		this.flushChain = this.flushChain.then(() => this.flush());
-		await this.flushChain;
+		await this.stored();
+		await this.storedLog.settled();
 	}
 
 	// ---- lifecycle
@@ -446,16 +350,16 @@ export class SyncRoom {
 	/** Stores what is pending, compacts and frees the document. */
 	async close(closeCode: number = CLOSE.goingAway, reason = 'server shutting down'): Promise<void> {
 		this.cancelUnload();
-		for (const connection of [...this.connections.keys()]) connection.close(closeCode, reason);
+		for (const connection of [...this.connections]) connection.close(closeCode, reason);
 		if (this.state === 'ready') {
 			await this.drain();
-			await this.versioning;
-			if (this.updatesSinceSnapshot > 0) await this.compact();
+			await this.versions?.settled();
+			await this.compact();
 		}
 		this.state = 'closed';
 		this.doc.off('update', this.onDocUpdate);
 		this.doc.off('afterTransaction', this.onTransaction);
-		this.awareness.destroy();
-		this.doc.destroy();
+		this.presence.destroy();
+		this.content.destroy();
 	}
 }

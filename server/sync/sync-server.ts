@@ -9,6 +9,7 @@ import type { SessionService } from '../../src/lib/server/auth/sessions';
 import { CLOSE, SESSION, SYNC } from '../../src/lib/server/limits';
 import { log } from '../../src/lib/server/log';
 import { SyncRoom } from './room';
+import { DocumentWriteQueue } from './write-queue';
 import { documentId, type DocumentAddress, type DocumentKind } from '../../src/lib/server/documents';
 import { SyncConnection } from './connection';
 import { authorizeUpgrade, rejectUpgrade, SYNC_PATH_PREFIX } from './upgrade';
@@ -24,6 +25,8 @@ export interface SyncServerOptions {
 
 export class SyncServer {
 	private rooms = new Map<string, SyncRoom>();
+	/** One write queue for every room: one commit per event-loop turn, however many maps are busy. */
+	private writes: DocumentWriteQueue;
 	private wss = new WebSocketServer({ noServer: true, maxPayload: SYNC.maxMessageBytes });
 	private heartbeat: ReturnType<typeof setInterval>;
 	private accessCheck: ReturnType<typeof setInterval>;
@@ -31,6 +34,7 @@ export class SyncServer {
 	private stopping = false;
 
 	constructor(private options: SyncServerOptions) {
+		this.writes = new DocumentWriteQueue(options.storage);
 		this.heartbeat = setInterval(() => this.checkLiveness(), SYNC.pingIntervalMs);
 		this.heartbeat.unref();
 		this.accessCheck = setInterval(() => void this.recheckAccess(), SYNC.recheckAccessEveryMs);
@@ -93,7 +97,7 @@ export class SyncServer {
 		const { docId } = address;
 		let room = this.rooms.get(docId);
 		if (!room || room.state === 'failed' || room.state === 'closed') {
-			const created = new SyncRoom(address, this.options.storage, (idle) => void this.unload(idle));
+			const created = new SyncRoom(address, this.options.storage, (idle) => void this.unload(idle), this.writes);
 			created.ready.catch(() => {
 				if (this.rooms.get(docId) === created) this.rooms.delete(docId);
 			});
@@ -214,8 +218,8 @@ export class SyncServer {
 		const room = this.rooms.get(docId);
 		if (room && room.state === 'ready') {
 			// Readers see what is stored, never an update that is still being written (and may fail).
-			await room.stored();
-			if (room.state === 'ready') return room.doc;
+			const live = await room.readDocument();
+			if (live !== null) return live;
 			// The write failed and the room was dropped: read what storage holds.
 		}
 		const stored = await this.options.storage.loadDocument(docId);

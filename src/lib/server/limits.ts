@@ -71,8 +71,12 @@ export const SYNC = {
 	/** Per-connection message budget: a token bucket of this size refilled at this rate. */
 	messageBurst: 200,
 	messagesPerSecond: 100,
-	/** Updates are written in one transaction when several arrive within this window. */
-	storeBatchWindowMs: 2,
+	/**
+	 * Before a map's Y.Doc is built, this many first syncs from clients that hold part of it are
+	 * answered by diffing the stored bytes (each about a fifth of a build); after that the server
+	 * builds the Doc, from which every further answer is cheap.
+	 */
+	diffAnswersBeforeBuild: 4,
 	/** Compact a document's update log into a snapshot once the tail is this long. */
 	compactAfterUpdates: 500,
 	/** Unload a document this long after its last connection closed (env SYNC_UNLOAD_IDLE_AFTER_MS). */

@@ -25,7 +25,7 @@ describe('decodeClientMessage', () => {
 	it('decodes SyncStep1 with its state vector', () => {
 		const doc = new Y.Doc();
 		doc.getMap('m').set('k', 1);
-		const message = decodeClientMessage(encodeSyncStep1(doc));
+		const message = decodeClientMessage(encodeSyncStep1(Y.encodeStateVector(doc)));
 		expect(message).toEqual({ type: 'sync-step1', stateVector: Y.encodeStateVector(doc) });
 	});
 

@@ -18,18 +18,17 @@ function handHeldStorage(stored: Uint8Array[] = []) {
 	const writes: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
 	const storage: RoomStorage = {
 		loadDocument: async () => ({ snapshot: null, updates: [...stored], lastSeq: stored.length }),
-		appendUpdates: (_docId, updates) =>
-			new Promise<number>((resolve, reject) =>
+		appendUpdateBatches: (appends) =>
+			new Promise<number[]>((resolve, reject) =>
 				writes.push({
 					resolve: () => {
-						stored.push(...updates);
-						resolve(stored.length);
+						for (const { updates } of appends) stored.push(...updates);
+						resolve(appends.map(() => stored.length));
 					},
 					reject
 				})
 			),
 		compact: async () => {},
-		recordActivity: async () => {},
 		createVersion: async () => {}
 	};
 	return { storage, writes, stored };

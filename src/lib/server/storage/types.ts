@@ -214,11 +214,24 @@ export interface MapStore {
 	removeMember(mapId: string, userId: string): Promise<boolean>;
 }
 
+/** Updates to append to one document's log, with who made them (see ActivityStore). */
+export interface DocumentAppend {
+	docId: string;
+	updates: readonly Uint8Array[];
+	/** Committed with the updates; a failure to record them never fails the updates. */
+	activity?: readonly ActivityRecord[];
+}
+
 /** Documents by id: a map's id for its graph, `<mapId>/discussion` for its discussion. */
 export interface DocumentStore {
 	loadDocument(docId: string): Promise<StoredDocument>;
 	/** Appends updates durably (one transaction) and returns the last sequence number. */
 	appendUpdates(docId: string, updates: Uint8Array[]): Promise<number>;
+	/**
+	 * Appends several documents' updates in one transaction (all or none) and returns each
+	 * document's last sequence number, in order: one commit for every busy map at once.
+	 */
+	appendUpdateBatches(appends: readonly DocumentAppend[]): Promise<number[]>;
 	/** Replaces the snapshot and drops the updates up to and including `uptoSeq`. */
 	compact(docId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
 	documentStats(docId: string): Promise<DocumentStats>;

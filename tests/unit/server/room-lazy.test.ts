@@ -1,0 +1,164 @@
+// A room answers first syncs from its stored bytes before it builds a Y.Doc: a fresh client gets
+// exactly what SQLite holds, a returning one exactly what it lacks; the first write builds the Doc
+// and is stored once, applied, broadcast once and logged as its writer's. Real SQLite, real room.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { SqliteStorage } from '../../../server/storage/sqlite';
+import { SyncRoom } from '../../../server/sync/room';
+import type { SyncConnection } from '../../../server/sync/connection';
+import { MapModel, initializeDocument } from '../../../src/lib/map';
+
+const MAP_ID = 'roomlazytest0001';
+
+/** A connection that records what the room sends it; the room under test is real. */
+function recordingConnection(userId: string) {
+	const sent: Uint8Array[] = [];
+	const closes: number[] = [];
+	const connection = {
+		user: { id: userId, username: userId, displayName: userId, isAdmin: false },
+		role: 'editor',
+		canWrite: true,
+		refusedUpdates: 0,
+		send: (message: Uint8Array) => sent.push(message),
+		close: (code: number) => closes.push(code)
+	};
+	return { connection: connection as unknown as SyncConnection, sent, closes };
+}
+
+/** The payloads of the sync messages of one type (0 step 1, 1 step 2, 2 update) among `messages`. */
+function syncPayloads(messages: Uint8Array[], syncType: number): Uint8Array[] {
+	return messages
+		.filter((m) => m[0] === 0 && m[1] === syncType)
+		.map((m) => {
+			const decoder = decoding.createDecoder(m);
+			decoding.readVarUint(decoder);
+			decoding.readVarUint(decoder);
+			return decoding.readVarUint8Array(decoder);
+		});
+}
+
+function docFrom(...updates: Uint8Array[]): Y.Doc {
+	const doc = new Y.Doc();
+	for (const update of updates) Y.applyUpdate(doc, update);
+	return doc;
+}
+
+const names = (doc: Y.Doc) => new MapModel(doc).actors().map((a) => a.name).sort();
+
+describe('a room before its document is built', () => {
+	let dir: string;
+	let storage: SqliteStorage;
+	let room: SyncRoom;
+	/** The author's copy: a snapshot with two actors, then one more in the update log. */
+	let author: Y.Doc;
+	let atSnapshot: Uint8Array;
+
+	/** The document exactly as SQLite holds it: snapshot, then the log in order. */
+	function onDisk(): Y.Doc {
+		const rows = storage.db.prepare('SELECT update_data FROM doc_updates WHERE doc_id = ? ORDER BY seq').all(MAP_ID) as { update_data: Buffer }[];
+		const snapshot = storage.db.prepare('SELECT snapshot FROM doc_snapshots WHERE doc_id = ?').get(MAP_ID) as { snapshot: Buffer };
+		return docFrom(new Uint8Array(snapshot.snapshot), ...rows.map((r) => new Uint8Array(r.update_data)));
+	}
+	const loggedUpdates = () => (storage.db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?').get(MAP_ID) as { n: number }).n;
+
+	beforeEach(async () => {
+		dir = mkdtempSync(join(tmpdir(), 'kartta-room-lazy-'));
+		storage = new SqliteStorage({ file: join(dir, 'kartta.db') });
+		for (const id of ['owner', 'writer', 'reader']) {
+			await storage.createUser({ id, username: id, displayName: id, passwordHash: '-', isAdmin: false, disabled: false, createdAt: 0 });
+		}
+		author = new Y.Doc();
+		initializeDocument(author, { title: 'Lazy' });
+		const model = new MapModel(author);
+		model.addActor({ name: 'Iisalmen Kehitys', kind: 'development' });
+		model.addActor({ name: 'Savonia', kind: 'education' });
+		atSnapshot = Y.encodeStateAsUpdate(author);
+		await storage.createMap({ id: MAP_ID, title: 'Lazy', createdBy: 'owner', createdAt: 0 }, 'owner', new Map([[MAP_ID, atSnapshot]]));
+		const vector = Y.encodeStateVector(author);
+		model.addActor({ name: 'Raahen Porvari', kind: 'company' });
+		await storage.appendUpdates(MAP_ID, [Y.encodeStateAsUpdate(author, vector)]);
+		room = new SyncRoom({ mapId: MAP_ID, kind: 'graph', docId: MAP_ID }, storage, () => {});
+		await room.ready;
+	});
+
+	afterEach(async () => {
+		await room?.close().catch(() => {});
+		await storage.close();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	it('gives a fresh client exactly the stored state (snapshot and log merged) without building the document', () => {
+		const reader = recordingConnection('reader');
+		room.attach(reader.connection);
+		room.handleMessage(reader.connection, { type: 'sync-step1', stateVector: Y.encodeStateVector(new Y.Doc()) });
+
+		expect(room.built, 'answered from the stored bytes').toBe(false);
+		const disk = onDisk();
+		const [serverVector] = syncPayloads(reader.sent, 0);
+		expect(serverVector, "the server's state vector is the stored one").toEqual(Y.encodeStateVector(disk));
+		const answers = syncPayloads(reader.sent, 1);
+		expect(answers).toHaveLength(1);
+		const received = docFrom(answers[0]!);
+		expect(names(received)).toEqual(['Iisalmen Kehitys', 'Raahen Porvari', 'Savonia']);
+		expect(Y.encodeStateVector(received)).toEqual(Y.encodeStateVector(disk));
+		expect(received.getMap('meta').toJSON()).toEqual(disk.getMap('meta').toJSON());
+	});
+
+	it('gives a returning client exactly what it lacks', () => {
+		const returning = docFrom(atSnapshot);
+		const reader = recordingConnection('reader');
+		room.attach(reader.connection);
+		room.handleMessage(reader.connection, { type: 'sync-step1', stateVector: Y.encodeStateVector(returning) });
+
+		const [answer] = syncPayloads(reader.sent, 1);
+		expect(answer!.byteLength, 'a diff, not the whole map').toBeLessThan(Y.encodeStateAsUpdate(author).byteLength / 2);
+		Y.applyUpdate(returning, answer!);
+		expect(names(returning)).toEqual(['Iisalmen Kehitys', 'Raahen Porvari', 'Savonia']);
+		expect(Y.encodeStateVector(returning)).toEqual(Y.encodeStateVector(onDisk()));
+	});
+
+	it('builds the document on the first write, which is stored once, applied, broadcast once and logged as its writer', async () => {
+		const writer = recordingConnection('writer');
+		const reader = recordingConnection('reader');
+		room.attach(writer.connection);
+		room.attach(reader.connection);
+		const loggedBefore = loggedUpdates();
+
+		// The writer edits the state it was given (the stored bytes) and sends the change.
+		const editor = docFrom(Y.encodeStateAsUpdate(author));
+		const before = Y.encodeStateVector(editor);
+		const added = new MapModel(editor).addActor({ name: 'Keuruun Yrityspalvelu', kind: 'public' });
+		const edit = Y.encodeStateAsUpdate(editor, before);
+		room.handleMessage(writer.connection, { type: 'sync-update', update: edit, step: 'update' });
+		// A reader asking in the same turn is answered only once the write is stored, and with it.
+		room.handleMessage(reader.connection, { type: 'sync-step1', stateVector: Y.encodeStateVector(new Y.Doc()) });
+		expect(syncPayloads(reader.sent, 1), 'no answer while the write is unstored').toEqual([]);
+		await room.drain();
+
+		expect(room.built).toBe(true);
+		expect(names(room.document())).toContain('Keuruun Yrityspalvelu');
+		expect(loggedUpdates(), 'stored once').toBe(loggedBefore + 1);
+		expect(names(onDisk())).toEqual(['Iisalmen Kehitys', 'Keuruun Yrityspalvelu', 'Raahen Porvari', 'Savonia']);
+		const broadcasts = syncPayloads(reader.sent, 2);
+		expect(broadcasts, 'broadcast once').toHaveLength(1);
+		expect(new MapModel(docFrom(Y.encodeStateAsUpdate(author), broadcasts[0]!)).actor(added)?.name).toBe('Keuruun Yrityspalvelu');
+		expect(syncPayloads(writer.sent, 2), 'not echoed to its sender').toEqual([]);
+		const [answer] = syncPayloads(reader.sent, 1);
+		expect(new MapModel(docFrom(answer!)).actor(added), 'the held answer carries the write').toBeDefined();
+
+		await new Promise((resolve) => setImmediate(resolve));
+		const activity = await storage.listActivity({ mapId: MAP_ID, limit: 10 });
+		expect(activity.map((a) => [a.userId, a.elementId, a.action])).toEqual([['writer', added, 'created']]);
+	});
+
+	it('compacts an unbuilt room on close from the stored bytes, keeping everything', async () => {
+		expect(loggedUpdates()).toBe(1);
+		await room.close();
+		expect(loggedUpdates(), 'the log is folded into the snapshot').toBe(0);
+		expect(names(onDisk())).toEqual(['Iisalmen Kehitys', 'Raahen Porvari', 'Savonia']);
+	});
+});
