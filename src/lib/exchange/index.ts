@@ -2,7 +2,7 @@
 export * from './types';
 export { parseImportFile, formatOfFileName } from './parse';
 export type { ParseOptions } from './parse';
-export { suggestMapping } from './mapping';
+export { suggestMapping, distinctMappedValues } from './mapping';
 export { planImport } from './plan';
 export type { PlanOptions } from './plan';
 export { applyImportPlan } from './apply';
@@ -12,4 +12,5 @@ export { IMPORT_ERROR_CODES } from './errors';
 export type { ImportErrorCode } from './errors';
 export { CANONICAL_COLUMNS } from './columns';
 export { suggestValue } from './values';
+export type { ValueKind } from './values';
 export * from './limits';

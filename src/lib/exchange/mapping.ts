@@ -49,13 +49,14 @@ function suggestColumns<T extends string>(
 }
 
 /** Distinct trimmed values of the columns mapped to `target` (lists split), in first-seen order. */
-function distinctValues(sheet: SourceSheet | null, targets: Record<string, string>, target: string, split: boolean): string[] {
+/** `separator` null = whole cells; otherwise cells are lists split on it. */
+function distinctValues(sheet: SourceSheet | null, targets: Record<string, string>, target: string, separator: string | null): string[] {
 	if (sheet === null) return [];
 	const columns = Object.entries(targets).filter(([, t]) => t === target).map(([c]) => c);
 	const values = new Set<string>();
 	for (const { values: cells } of sheet.rows) {
 		for (const column of columns) {
-			const items = split ? splitList(cells[column], DEFAULT_LIST_SEPARATOR) : [cellText(cells[column])];
+			const items = separator !== null ? splitList(cells[column], separator) : [cellText(cells[column])];
 			for (const item of items) if (item !== '') values.add(item);
 		}
 	}
@@ -87,12 +88,8 @@ export function suggestColumnTargets(source: ImportSource, snapshot: MapSnapshot
 export function suggestMapping(source: ImportSource, snapshot: MapSnapshot): ImportMapping {
 	const { elements, connections } = suggestColumnTargets(source, snapshot);
 	const values = emptyValueMapping();
-	suggestValues('actorKind', distinctValues(source.elements, elements, 'kind', false), values);
-	suggestValues('role', distinctValues(source.elements, elements, 'roles', true), values);
-	suggestValues('sizeClass', distinctValues(source.elements, elements, 'sizeClass', false), values);
-	suggestValues('linkKind', distinctValues(source.connections, connections, 'kind', false), values);
-	suggestValues('direction', distinctValues(source.connections, connections, 'direction', false), values);
-	suggestValues('status', distinctValues(source.connections, connections, 'status', false), values);
+	const found = distinctMappedValues(source, { elements, connections, listSeparator: DEFAULT_LIST_SEPARATOR });
+	for (const kind of Object.keys(found) as ValueKind[]) suggestValues(kind, found[kind], values);
 	return {
 		elements,
 		connections,
@@ -102,4 +99,30 @@ export function suggestMapping(source: ImportSource, snapshot: MapSnapshot): Imp
 		defaultLinkKind: Object.values(connections).includes('kind') ? null : 'informal',
 		listSeparator: DEFAULT_LIST_SEPARATOR
 	};
+}
+
+/** Which column target each value kind is read from, and whether its cells are lists. */
+const VALUE_SOURCES: Record<ValueKind, { sheet: 'elements' | 'connections'; target: string; list: boolean }> = {
+	actorKind: { sheet: 'elements', target: 'kind', list: false },
+	role: { sheet: 'elements', target: 'roles', list: true },
+	sizeClass: { sheet: 'elements', target: 'sizeClass', list: false },
+	linkKind: { sheet: 'connections', target: 'kind', list: false },
+	direction: { sheet: 'connections', target: 'direction', list: false },
+	status: { sheet: 'connections', target: 'status', list: false }
+};
+
+/**
+ * Every distinct file value of the enumerated columns under a mapping, mapped or not: what the
+ * preview's value mapping lists (suggestMapping's `values` holds only the ones it could guess).
+ */
+export function distinctMappedValues(
+	source: ImportSource,
+	mapping: Pick<ImportMapping, 'elements' | 'connections' | 'listSeparator'>
+): Record<ValueKind, string[]> {
+	const result = {} as Record<ValueKind, string[]>;
+	for (const [kind, { sheet, target, list }] of Object.entries(VALUE_SOURCES) as [ValueKind, (typeof VALUE_SOURCES)[ValueKind]][]) {
+		const targets = sheet === 'elements' ? mapping.elements : mapping.connections;
+		result[kind] = distinctValues(sheet === 'elements' ? source.elements : source.connections, targets, target, list ? mapping.listSeparator : null);
+	}
+	return result;
 }

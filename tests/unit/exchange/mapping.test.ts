@@ -1,6 +1,6 @@
 // The default mapping: column names in fi, sv and en (any case or spacing), existing custom fields by name, and value synonyms.
 import { describe, expect, it } from 'vitest';
-import { parseImportFile, suggestMapping } from '$lib/exchange';
+import { distinctMappedValues, parseImportFile, suggestMapping } from '$lib/exchange';
 import { emptyMap } from './helpers';
 
 const text = (value: string) => new TextEncoder().encode(value);
@@ -41,6 +41,13 @@ describe('suggestMapping', () => {
 		expect(values.actorKind).toEqual({ Yritys: 'company', Företag: 'company', Tutkimuslaitos: 'rdi', Förening: 'association', rdi: 'rdi' });
 		expect(values.role).toEqual({ Veturi: 'leader', Toimittaja: 'supplier', orchestrator: 'orchestrator' });
 		expect(values.sizeClass).toEqual({ '10–19': '10-19', '1000+': '1000+' });
+	});
+
+	it('lists every distinct value of the enumerated columns for the preview, mapped or not', async () => {
+		const csv = ['Label,Type,Roles', 'A,Yritys,Veturi|Tuntematon', 'B,Avaruusasema,Veturi', 'C,Yritys,'].join('\n');
+		const source = await parseImportFile(text(csv), 'x.csv');
+		const found = distinctMappedValues(source, suggestMapping(source, emptyMap().snapshot()));
+		expect(found).toEqual({ actorKind: ['Yritys', 'Avaruusasema'], role: ['Veturi', 'Tuntematon'], sizeClass: [], linkKind: [], direction: [], status: [] });
 	});
 
 	it('suggests link kinds, directions and statuses for a connections file', async () => {
