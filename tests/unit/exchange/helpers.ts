@@ -62,7 +62,7 @@ export function richMap(): MapModel {
 	model.addLink({ source: ids[3]!, target: ids[0]!, kind: 'funding', strength: 1 });
 	model.addLink({ source: ids[3]!, target: ids[0]!, kind: 'funding', strength: 2, direction: 'directed', status: 'existing', years: { from: 1999 } });
 	for (const kind of ['customer_supplier', 'pilot_environment', 'mobility', 'membership', 'informal'] as const) {
-		model.addLink({ source: ids[4]!, target: ids[kinds.indexOf('association') === 6 ? 6 : 5]!, kind });
+		model.addLink({ source: ids[4]!, target: ids[6]!, kind });
 	}
 	model.setTitle('Testikartta — Åbo');
 	model.addView({ name: 'Kasvualat', filter: { growthOnly: true }, style: { colourBy: 'kind' }, layout: 'preset', viewport: { zoom: 1.5, pan: { x: 10, y: -20 } } });
