@@ -277,8 +277,10 @@ const PAGE_ROWS: Row[] = [
 	{ name: 'GET /maps/:id/meetings', route: 'PAGE /maps/[id]/meetings', method: 'GET', path: (c) => `${mapPage(c)}/meetings`, expect: MEMBER_PAGE },
 	{ name: 'GET /maps/:id/history', route: 'PAGE /maps/[id]/history', method: 'GET', path: (c) => `${mapPage(c)}/history`, expect: MEMBER_PAGE },
 	{ name: 'GET /maps/:id/history/:vid', route: 'PAGE /maps/[id]/history/[vid]', method: 'GET', path: (c) => `${mapPage(c)}/history/${c.versionId}`, expect: MEMBER_PAGE },
-	{ name: 'GET /maps/:id/compare', route: 'PAGE /maps/[id]/compare', method: 'GET', path: (c) => `${mapPage(c)}/compare`, expect: MEMBER_PAGE },
-	{ name: 'GET /maps/:id/report', route: 'PAGE /maps/[id]/report', method: 'GET', path: (c) => `${mapPage(c)}/report`, expect: MEMBER_PAGE },
+	// A steering group reads the comparison and the report through the map's share link, like the map.
+	{ name: 'GET /maps/:id/compare', route: 'PAGE /maps/[id]/compare', method: 'GET', path: (c) => `${mapPage(c)}/compare`, expect: per(toLogin, 404, 200, 200, 200, 200, 404, 200) },
+	{ name: 'GET /maps/:id/report', route: 'PAGE /maps/[id]/report', method: 'GET', path: (c) => `${mapPage(c)}/report`, expect: per(toLogin, 404, 200, 200, 200, 200, 404, 200) },
+	{ name: "GET /maps/:id/report (another map than the guest's link)", route: 'PAGE /maps/[id]/report', method: 'GET', path: (c) => `/maps/${c.spareMapId}/report`, expect: per(toLogin, 404, 200, 200, 200, 200, 404, toLogin) },
 	{ name: 'GET /notifications', route: 'PAGE /notifications', method: 'GET', path: () => '/notifications', expect: per(toLogin, 200, 200, 200, 200, 200, 200, toLogin) },
 	{ name: 'GET /account', route: 'PAGE /account', method: 'GET', path: () => '/account', expect: per(toLogin, 200, 200, 200, 200, 200, 200, toLogin) },
 	{ name: 'GET /admin', route: 'PAGE /admin', method: 'GET', path: () => '/admin', expect: per(toLogin, toMaps, toMaps, toMaps, toMaps, toMaps, 200, toLogin) },
