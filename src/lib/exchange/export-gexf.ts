@@ -31,14 +31,13 @@ interface Attribute {
 	options?: string[];
 }
 
+/** GEXF types Gephi reads everywhere; dates are strings (not every GEXF reader knows a date type). */
 function gexfType(field: CustomFieldView): string {
 	switch (field.type) {
 		case 'number':
 			return 'double';
 		case 'url':
 			return 'anyURI';
-		case 'date':
-			return 'date';
 		case 'multi_choice':
 			return 'liststring';
 		default:
@@ -69,9 +68,10 @@ function rgb(colour: string): { r: number; g: number; b: number } {
 	return { r: (n >> 16) & 255, g: (n >> 8) & 255, b: n & 255 };
 }
 
-function fieldAttributes(fields: CustomFieldView[], columns: Map<string, string>): Attribute[] {
+function fieldAttributes(fields: CustomFieldView[], columns: Map<string, string>, scope: 'node' | 'edge'): Attribute[] {
 	return fields.map((f, i) => ({
-		id: `${FIELD_ATTRIBUTE_PREFIX}${i}`,
+		// The id carries Kartta's own type (e.g. date, which GEXF writes as a string), for a faithful round trip.
+		id: `${FIELD_ATTRIBUTE_PREFIX}${scope}${i}-${f.type}`,
 		title: columns.get(f.id)!,
 		type: gexfType(f),
 		...(f.options && { options: f.options })
@@ -86,7 +86,7 @@ export function exportGexf(snapshot: MapSnapshot, actorColour?: (actor: ActorVie
 	const nodeAttributes: Attribute[] = [
 		...[E.kind, E.region, E.description, E.tags, E.sectors, E.businessId, E.roles, E.sizeClass].map((title, i) => ({ id: `n${i}`, title, type: 'string' })),
 		{ id: 'n8', title: E.website, type: 'anyURI' },
-		...fieldAttributes(actorFields, fieldColumns(snapshot.fields, 'actor'))
+		...fieldAttributes(actorFields, fieldColumns(snapshot.fields, 'actor'), 'node')
 	];
 	const edgeAttributes: Attribute[] = [
 		{ id: 'e0', title: C.kind, type: 'string' },
@@ -96,7 +96,7 @@ export function exportGexf(snapshot: MapSnapshot, actorColour?: (actor: ActorVie
 		{ id: 'e4', title: C.yearFrom, type: 'integer' },
 		{ id: 'e5', title: C.yearTo, type: 'integer' },
 		{ id: 'e6', title: C.evidence, type: 'string' },
-		...fieldAttributes(linkFields, fieldColumns(snapshot.fields, 'link')).map((a) => ({ ...a, id: `${a.id}-link` }))
+		...fieldAttributes(linkFields, fieldColumns(snapshot.fields, 'link'), 'edge')
 	];
 	const nodes = snapshot.actors.map((a) => {
 		const values: Value[] = [

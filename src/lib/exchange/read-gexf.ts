@@ -1,5 +1,5 @@
 // Reads GEXF 1.2/1.3 (Gephi, Kartta's own export): labels, attributes by title, positions and edge types become columns.
-import type { CustomFieldType } from '$lib/map';
+import { isCustomFieldType, type CustomFieldType } from '$lib/map';
 import { CANONICAL_COLUMNS, isStandardColumn } from './columns';
 import { fileError } from './errors';
 import { DEFAULT_LIST_SEPARATOR } from './limits';
@@ -89,6 +89,8 @@ function position(node: XmlNode): Record<string, Cell> {
 }
 
 function fieldType(attribute: Attribute): CustomFieldType {
+	const declared = attribute.id.startsWith(FIELD_ATTRIBUTE_PREFIX) ? attribute.id.slice(attribute.id.lastIndexOf('-') + 1) : '';
+	if (isCustomFieldType(declared)) return declared;
 	if (NUMBER_TYPES.has(attribute.type)) return 'number';
 	if (attribute.type === 'date') return 'date';
 	if (attribute.type === 'anyuri') return 'url';

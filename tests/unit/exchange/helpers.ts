@@ -25,6 +25,7 @@ export function richMap(): MapModel {
 	const page = model.addField({ name: 'Esittely', type: 'url', appliesTo: 'actor' });
 	const budget = model.addField({ name: 'Budjetti', type: 'number', appliesTo: 'link' });
 	const programme = model.addField({ name: 'Ohjelma', type: 'choice', appliesTo: 'link', options: ['EAKR', 'Horisontti'] });
+	const signed = model.addField({ name: 'Allekirjoitettu', type: 'date', appliesTo: 'link' });
 	const kinds = ['company', 'education', 'rdi', 'public', 'development', 'funding', 'association', 'other'] as const;
 	const ids = kinds.map((kind, i) =>
 		model.addActor({
@@ -56,7 +57,7 @@ export function richMap(): MapModel {
 		status: 'planned',
 		years: { from: 2020, to: 2025 },
 		evidence: 'Hankerekisteri',
-		custom: { [budget]: 150000.5, [programme]: 'EAKR' }
+		custom: { [budget]: 150000.5, [programme]: 'EAKR', [signed]: '2021-06-30' }
 	});
 	model.addLink({ source: ids[1]!, target: ids[2]!, kind: 'education', direction: 'undirected', status: 'gap', years: { to: 2030 } });
 	model.addLink({ source: ids[3]!, target: ids[0]!, kind: 'funding', strength: 1 });
