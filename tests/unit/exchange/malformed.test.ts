@@ -6,6 +6,7 @@ import {
 	ImportFileError,
 	MAX_CELL_LENGTH,
 	MAX_IMPORT_BYTES,
+	MAX_IMPORT_ROWS,
 	applyImportPlan,
 	parseImportFile,
 	planImport,
@@ -81,6 +82,24 @@ describe('malformed files', () => {
 		const error = await refusal(new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer), 'x.xlsx');
 		expect(error.code).toBe('formula_cell');
 		expect(error.errors).toEqual([expect.objectContaining({ sheet: 'Elements', row: 3, column: 'Description', code: 'formula_cell' })]);
+	});
+
+	it('shared formulas are refused like any formula', async () => {
+		const book = new ExcelJS.Workbook();
+		const sheet = book.addWorksheet('Elements');
+		sheet.addRow(['Label', 'Type', 'Score']);
+		sheet.addRow(['A', 'company', null]);
+		sheet.addRow(['B', 'company', null]);
+		sheet.getCell('C2').value = { formula: 'ROW()', result: 2, shareType: 'shared', ref: 'C2:C3' } as never;
+		sheet.getCell('C3').value = { sharedFormula: 'C2', result: 3 } as never;
+		const error = await refusal(new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer), 'x.xlsx');
+		expect(error.code).toBe('formula_cell');
+		expect(error.errors.map((e) => [e.row, e.column])).toEqual([[2, 'Score'], [3, 'Score']]);
+	});
+
+	it('a sheet with more than MAX_IMPORT_ROWS rows: too_many_rows', async () => {
+		const rows = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `A${i},company`);
+		expect((await refusal(text(['Label,Type', ...rows].join('\n')), 'x.csv')).code).toBe('too_many_rows');
 	});
 
 	it('a cell longer than MAX_CELL_LENGTH: cell_too_long with its place', async () => {
