@@ -6,7 +6,7 @@ import { readGexf } from './read-gexf';
 import { readGraphml } from './read-graphml';
 import { readKarttaJson } from './read-json';
 import { readXlsx } from './read-xlsx';
-import { IMPORT_FORMATS, type ImportFormat, type ImportSource, type ProgressCallback } from './types';
+import { IMPORT_FORMATS, ImportFileError, type ImportFormat, type ImportSource, type ProgressCallback } from './types';
 
 const EXTENSIONS: Record<string, ImportFormat> = {
 	xlsx: 'xlsx',
@@ -40,7 +40,16 @@ export async function parseImportFile(bytes: Uint8Array, fileName: string, optio
 		throw fileError('file_too_large', `"${fileName}" is larger than ${megabytes} MB.`);
 	}
 	options.onProgress?.(0, 1, 'read');
-	const source = await read(format, bytes, fileName);
+	let source: ImportSource;
+	try {
+		source = await read(format, bytes, fileName);
+	} catch (error) {
+		// A reader's own refusals pass through; anything else (a library choking on odd input,
+		// a stack overflow on absurd nesting) still reaches the user as a clear file error.
+		if (error instanceof ImportFileError) throw error;
+		const detail = error instanceof Error ? error.message : String(error);
+		throw fileError('malformed_file', `"${fileName}" could not be read as ${format.toUpperCase()} (${detail}).`);
+	}
 	options.onProgress?.(1, 1, 'read');
 	return source;
 }

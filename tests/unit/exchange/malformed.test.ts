@@ -136,6 +136,13 @@ describe('malformed files', () => {
 		expect((await refusal(text('<?xml version="1.0"?><graphml/>'), 'x.gexf')).code).toBe('malformed_file');
 	});
 
+	it('absurdly deep XML nesting is a clear file error, not a crash', async () => {
+		const depth = 200_000;
+		const deep = `<?xml version="1.0"?><graphml><graph>${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}</graph></graphml>`;
+		const error = await refusal(text(deep), 'deep.graphml');
+		expect(['malformed_xml', 'malformed_file']).toContain(error.code);
+	});
+
 	it('an XML entity bomb is refused before any entity expands: unsafe_xml', async () => {
 		const bomb = [
 			'<?xml version="1.0"?>',
