@@ -18,10 +18,11 @@ export interface UndoHistory {
 	/** Call at the start of every gesture, so it becomes its own undo step. */
 	stopCapturing(): void;
 	/**
-	 * Runs `fn` so that all its transactions, however long they take, are one undo step of their
-	 * own (a large import is written in several transactions, each small enough to sync).
+	 * Runs `fn` so that all its transactions, however long they take and however far apart (it may
+	 * await between them), are one undo step of their own: a large import is written in several
+	 * transactions, each small enough to sync, with the page repainting in between.
 	 */
-	group<T>(fn: () => T): T;
+	group<T>(fn: () => Promise<T>): Promise<T>;
 	destroy(): void;
 }
 
@@ -49,12 +50,12 @@ export function createUndoHistory(model: MapModel): UndoHistory {
 		undo: () => void manager.undo(),
 		redo: () => void manager.redo(),
 		stopCapturing: () => manager.stopCapturing(),
-		group(fn) {
+		async group(fn) {
 			manager.stopCapturing();
 			const timeout = manager.captureTimeout;
 			manager.captureTimeout = Number.POSITIVE_INFINITY;
 			try {
-				return fn();
+				return await fn();
 			} finally {
 				manager.captureTimeout = timeout;
 				manager.stopCapturing();

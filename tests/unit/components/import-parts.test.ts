@@ -39,7 +39,7 @@ function replicaOf(doc: Y.Doc): MapModel {
 }
 
 describe('an import in parts', () => {
-	it('keeps each part under half the sync frame limit and writes what one plan would', { timeout: SLOW_MS }, () => {
+	it('keeps each part under half the sync frame limit and writes what one plan would', { timeout: SLOW_MS }, async () => {
 		const source = largeSource();
 		expect(splitSource(source, PART_BYTES).length).toBeGreaterThan(2);
 		const doc = new Y.Doc();
@@ -50,7 +50,7 @@ describe('an import in parts', () => {
 		const parts = planParts(source, mapping, replicaOf(doc), undefined, PART_BYTES);
 		const updates: number[] = [];
 		doc.on('update', (update: Uint8Array) => updates.push(update.byteLength));
-		const result = applyParts(model, parts, 'Connections');
+		const result = await applyParts(model, parts, 'Connections');
 
 		expect(updates.length).toBe(parts.length);
 		expect(Math.max(...updates)).toBeLessThan(PART_BYTES);
@@ -65,14 +65,18 @@ describe('an import in parts', () => {
 		expect(result.rows.filter((r) => r.sheet === 'Connections')).toHaveLength(LINKS);
 	});
 
-	it('is one undo step when written inside an undo group', { timeout: SLOW_MS }, () => {
+	it('is one undo step when written inside an undo group', { timeout: SLOW_MS }, async () => {
 		const source = largeSource();
 		const doc = new Y.Doc();
 		const model = new MapModel(doc);
 		const undo = createUndoHistory(model);
 		const kept = model.addActor({ name: 'Ennen tuontia', kind: 'company' });
 		const parts = planParts(source, suggestMapping(source, model.snapshot()), replicaOf(doc), undefined, PART_BYTES);
-		undo.group(() => applyParts(model, parts, 'Connections'));
+		// With a pause between two parts longer than the capture timeout (the dialog repaints there): still one step.
+		let paused = false;
+		const between = () => (paused ? Promise.resolve() : ((paused = true), new Promise<void>((resolve) => setTimeout(resolve, UNDO_CAPTURE_TIMEOUT_MS * 2))));
+		await undo.group(() => applyParts(model, parts, 'Connections', between));
+		expect(paused).toBe(true);
 		expect(model.actors()).toHaveLength(ACTORS + 1);
 		undo.undo();
 		expect(model.actors().map((a) => a.id)).toEqual([kept]);
@@ -80,7 +84,7 @@ describe('an import in parts', () => {
 		undo.destroy();
 	});
 
-	it('undoes the parts already written when a later part no longer fits the map', { timeout: SLOW_MS }, () => {
+	it('undoes the parts already written when a later part no longer fits the map', { timeout: SLOW_MS }, async () => {
 		const source = largeSource();
 		const doc = new Y.Doc();
 		const model = new MapModel(doc);
@@ -89,14 +93,14 @@ describe('an import in parts', () => {
 		const parts = planParts(source, suggestMapping(source, model.snapshot()), replicaOf(doc), undefined, PART_BYTES);
 		// A link part ends at this actor; someone deletes it between the preview and the import.
 		model.deleteActor(existing);
-		expect(() => applyParts(model, parts, 'Connections')).toThrow(ImportFileError);
+		await expect(applyParts(model, parts, 'Connections')).rejects.toThrow(ImportFileError);
 		expect(model.actors()).toEqual([]);
 		expect(model.parts.links.size).toBe(0);
 		expect(model.regions().map((r) => r.name)).toEqual(['Iisalmi']);
 		expect(model.fields()).toEqual([]);
 	});
 
-	it('an undo group joins transactions however far apart they are', () => {
+	it('an undo group joins transactions however far apart they are', async () => {
 		const model = new MapModel(new Y.Doc());
 		const undo = createUndoHistory(model);
 		const pause = () => {
@@ -104,7 +108,7 @@ describe('an import in parts', () => {
 			const until = Date.now() + UNDO_CAPTURE_TIMEOUT_MS * 2;
 			while (Date.now() < until);
 		};
-		undo.group(() => {
+		await undo.group(async () => {
 			model.addActor({ name: 'Eka', kind: 'company' });
 			pause();
 			model.addActor({ name: 'Toka', kind: 'company' });

@@ -288,10 +288,21 @@ export class EditorSession {
 		return attempt(() => action(this.model));
 	}
 
-	/** As edit(), for an action that writes in several transactions (a large import): together they are one undo step. */
-	editAsOne(action: (model: MapModel) => void): ActionResult {
+	/**
+	 * As edit(), for an action that writes in several transactions and may await between them (a
+	 * large import): together they are one undo step. Validation errors come back as field errors.
+	 */
+	async editAsOne(action: (model: MapModel) => Promise<void>): Promise<ActionResult> {
 		if (this.options.readOnly) return OK;
-		return this.#undo.group(() => attempt(() => action(this.model)));
+		return this.#undo.group(async () => {
+			try {
+				await action(this.model);
+				return OK;
+			} catch (error) {
+				if (error instanceof MapValidationError) return { ok: false, errors: error.errors } as ActionResult;
+				throw error;
+			}
+		});
 	}
 
 	/** Where a new actor goes on the canvas: a free spot in the middle of the view (the table adds actors too). */

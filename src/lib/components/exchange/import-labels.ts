@@ -45,8 +45,8 @@ const PHASE_TEXT: Record<'read' | 'plan', (values: { percent: string }) => strin
 export const SPOKEN_PROGRESS_STEP = 10;
 
 export function phaseText(phase: 'read' | 'plan' | 'write', done: number, total: number): string {
-	// Writing happens in one go on the main thread: there is no progress to tell, only that it runs.
-	if (phase === 'write') return m.import_phase_write();
+	// `done` parts are written and the next is being written; a small import is one part, so the line only says it runs.
+	if (phase === 'write') return total > 1 ? m.import_phase_write_parts({ part: String(Math.min(done + 1, total)), total: String(total) }) : m.import_phase_write();
 	const percent = total > 0 ? Math.floor((done / total) * 100 / SPOKEN_PROGRESS_STEP) * SPOKEN_PROGRESS_STEP : 0;
 	return PHASE_TEXT[phase]({ percent: String(percent) });
 }

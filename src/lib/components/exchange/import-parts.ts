@@ -130,14 +130,24 @@ export function mergeResults(parts: readonly { counts: ImportPart['counts']; res
 }
 
 /**
- * Applies the parts in order, one transaction each (so each update syncs), and undoes the ones
- * already written when a later one fails: nothing is left half-written. Run it inside one undo
- * group (EditorSession.editAsOne) to make the whole import one undo step.
+ * Applies the parts in order, one transaction each (so each update syncs), calling `between` after
+ * each (the dialog lets the page repaint and tells the progress), and undoes the parts already
+ * written when a later one fails: nothing is left half-written. Run it inside one undo group
+ * (EditorSession.editAsOne) to make the whole import one undo step.
  */
-export function applyParts(model: MapModel, parts: readonly ImportPart[], connectionsSheet: string | null): ImportResult {
+export async function applyParts(
+	model: MapModel,
+	parts: readonly ImportPart[],
+	connectionsSheet: string | null,
+	between: (done: number, total: number) => Promise<void> = async () => {}
+): Promise<ImportResult> {
 	const rollback = new Y.UndoManager(undoScope(model.parts), { trackedOrigins: new Set([model.origin]), captureTimeout: Number.POSITIVE_INFINITY });
 	try {
-		const results = parts.map((part) => ({ counts: part.counts, result: applyImportPlan(model, part.plan) }));
+		const results: { counts: ImportPart['counts']; result: ImportResult }[] = [];
+		for (const [index, part] of parts.entries()) {
+			results.push({ counts: part.counts, result: applyImportPlan(model, part.plan) });
+			if (index < parts.length - 1) await between(index + 1, parts.length);
+		}
 		return mergeResults(results, connectionsSheet);
 	} catch (error) {
 		rollback.undo();

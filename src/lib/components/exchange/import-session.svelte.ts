@@ -147,12 +147,16 @@ export class ImportSession {
 				this.#fail({ code: first.code, message: first.message, errors: refusal.plan.fileErrors });
 				return null;
 			}
-			this.progress = { done: 0, total: 0, phase: 'write' };
-			// Lets the "Writing" line paint before the main thread is busy writing.
-			await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+			// Between parts the page repaints and the bar moves; the dialog is modal, so no edit of
+			// this user's can slip into the import's undo step meanwhile.
+			const repaint = async (done: number, total: number) => {
+				this.progress = { done, total, phase: 'write' };
+				await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+			};
+			await repaint(0, reply.parts.length);
 			let result: ImportResult | null = null;
-			const outcome = this.#editor.editAsOne((model) => {
-				result = applyParts(model, reply.parts, connectionsSheet);
+			const outcome = await this.#editor.editAsOne(async (model) => {
+				result = await applyParts(model, reply.parts, connectionsSheet, repaint);
 			});
 			if (!outcome.ok) {
 				this.#fail({ code: 'invalid_value', message: outcome.errors.map((e) => `${e.field}: ${e.code}`).join('; '), errors: [] });
