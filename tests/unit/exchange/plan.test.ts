@@ -157,6 +157,14 @@ describe('applying', () => {
 		expect(model.snapshot()).toEqual(before);
 	});
 
+	it('a plan that crossed postMessage (structured clone, as from the import worker) applies the same', async () => {
+		const model = richMap();
+		const plan = await planCsv(model, 'Label,Type,Town,Description\nRaahen Teräs Oy,company,Iisalmi,\nUusi,rdi,Uusikaupunki,x\n');
+		applyImportPlan(model, structuredClone(plan));
+		expect(model.actors().find((a) => a.name === 'Raahen Teräs Oy')?.description).toBeUndefined();
+		expect(model.actors().find((a) => a.name === 'Uusi')).toMatchObject({ kind: 'rdi', description: 'x' });
+	});
+
 	it('a plan with file errors writes nothing and throws', async () => {
 		const model = emptyMap();
 		const plan = await planCsv(model, 'Type\ncompany\n');
