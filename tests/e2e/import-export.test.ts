@@ -150,8 +150,11 @@ describe('import and export in the browser', () => {
 		form.set('file', new Blob([(await kumuWorkbook()) as BlobPart]), 'kumu.xlsx');
 		const imported = await olga.fetch(`/api/v1/maps/${mapId}/import`, { method: 'POST', body: form, headers: { origin: server.url } });
 		expect(imported.status).toBe(200);
-		const { page } = await pages.openEditor(vera, mapId);
+		const { page } = await pages.openEditor(vera, mapId, { forAxe: true });
 		expect(await page.isVisible('[data-testid=open-import]')).toBe(false);
+		await page.click('[data-testid=export-toggle]');
+		expect(await seriousViolations(page, '[data-testid=export-menu]')).toEqual([]);
+		await page.click('[data-testid=export-toggle]');
 
 		const json = await download(page, 'export-json');
 		expect(json.suggestedFilename()).toBe('vientikartta.json');

@@ -11,7 +11,10 @@ import { MAX_IMPORT_BYTES } from '../../src/lib/exchange/limits';
 import { createMap, createUser, shareMap, startServer, type LoggedIn, type TestServer } from '../support/server';
 import { connectClient, waitFor } from '../support/sync-client';
 import { storageFingerprint } from './hardening-helpers';
-import { csvText, kumuRows, kumuWorkbook, VALID_BUSINESS_ID } from '../support/exchange-fixtures';
+import { csvText, kumuRows, kumuWorkbook, largeElementsCsv, VALID_BUSINESS_ID } from '../support/exchange-fixtures';
+
+/** The issue's "10,000+ rows". */
+const LARGE_ROWS = 10_000;
 
 interface Summary {
 	actors: Record<'create' | 'update' | 'unchanged' | 'refused', number>;
@@ -386,6 +389,20 @@ describe('import and export API', () => {
 				if (path.startsWith('/api/')) expect((JSON.parse(body) as ErrorAnswer).error.code).toBe('body_too_large');
 			}
 			expect(storageFingerprint(server)).toBe(before);
+		});
+
+		it('imports 10,000 rows over the API as one change that an open client receives', async () => {
+			const mapId = await sharedMap('Large API import');
+			const watcher = connectClient(server.wsUrl, mapId, { cookie: vera.cookie });
+			await watcher.synced;
+			const started = Date.now();
+			const response = await importInto(eddie, mapId, upload(largeElementsCsv(LARGE_ROWS), 'suuri.csv'));
+			const answered = Date.now();
+			expect(response.status).toBe(200);
+			expect(((await response.json()) as ImportAnswer).summary.actors).toEqual({ create: LARGE_ROWS, update: 0, unchanged: 0, refused: 0 });
+			await waitFor(() => new MapModel(watcher.doc).actors().length === LARGE_ROWS, 'the watcher has every actor', 30_000);
+			console.info(`API import of ${LARGE_ROWS} rows answered in ${answered - started} ms`);
+			watcher.destroy();
 		});
 
 		it('reaches an open y-websocket client live, as one update', async () => {
