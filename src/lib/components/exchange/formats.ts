@@ -1,8 +1,8 @@
 // File types the import dialog offers and the export menu's entries, in one place.
 import type { ExportFormat } from '$lib/exchange/types';
 
-/** What the file input suggests (other names are still read when their format is recognised). */
-export const IMPORT_ACCEPT = '.xlsx,.csv,.tsv,.txt,.graphml,.xml,.gexf,.json';
+/** What the file input offers: the extensions the core reads (formatOfFileName). */
+export const IMPORT_ACCEPT = '.xlsx,.csv,.tsv,.txt,.graphml,.gexf,.json';
 
 /** A download made by the server (`GET /api/v1/maps/:id/export`), or drawn from the canvas in the browser. */
 export type ExportChoice =
