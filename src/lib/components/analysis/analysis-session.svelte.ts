@@ -150,7 +150,8 @@ export class AnalysisSession {
 			this.snapshot = snapshot;
 			this.result = analysis;
 			this.byActor = new Map(analysis.actors.map((actor) => [actor.id, actor]));
-			this.suggestions = this.#core.findGaps(snapshot, analysis, { now: Date.now() });
+			// The rules run here, not in the worker (half a second at 10,000 actors): only for the panel, not for styling alone.
+			if (this.open) this.suggestions = this.#core.findGaps(snapshot, analysis, { now: Date.now() });
 			this.failed = false;
 			this.view.setMetrics(metricValues(analysis));
 		} catch (error) {
