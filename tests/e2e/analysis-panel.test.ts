@@ -115,6 +115,13 @@ describe('the analysis panel', () => {
 		const headers = page.locator('[data-testid=actors-grid] thead th');
 		await expect.poll(async () => (await headers.allTextContents()).join('|')).toContain('Betweenness');
 		expect((await headers.allTextContents()).join('|')).toContain('PageRank');
+		// Sorted by betweenness, highest first, the table starts with the panel's top broker.
+		const topId = await page.getAttribute('[data-testid=analysis-top-row] >> nth=0', 'data-id');
+		const head = page.locator('[data-testid=actors-grid] [data-head="metric.betweenness"]');
+		await head.click();
+		await head.click();
+		await expect.poll(() => page.getAttribute('[data-testid=actors-grid] th:has([data-head="metric.betweenness"])', 'aria-sort')).toBe('descending');
+		expect(await page.getAttribute('[data-testid=actors-grid] tbody tr[data-row-id] >> nth=0', 'data-row-id')).toBe(topId);
 		await page.click('[data-testid=view-map]');
 	});
 
