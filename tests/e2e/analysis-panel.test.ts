@@ -17,6 +17,7 @@ let server: TestServer;
 let browser: Browser;
 let owner: LoggedIn;
 let consultant: LoggedIn;
+let reader: LoggedIn;
 let mapId: string;
 let opener: PageOpener;
 let observer: SyncClient;
@@ -59,6 +60,8 @@ beforeAll(async () => {
 	consultant = await createUser(server, 'kalle');
 	mapId = await createMap(owner, 'Demo', true);
 	await shareMap(owner, mapId, 'kalle', 'commenter');
+	reader = await createUser(server, 'vilja');
+	await shareMap(owner, mapId, 'vilja', 'viewer');
 	observer = connectClient(server.wsUrl, mapId, { cookie: owner.cookie });
 	await observer.synced;
 	browser = await launchBrowser();
@@ -166,6 +169,16 @@ describe('the analysis panel', () => {
 		const key = (await pendingKeys(page))[0]!;
 		await page.locator('[data-testid=gap-suggestion-accept]').first().click();
 		await waitFor(async () => (await storedGaps()).some((gap) => gap.suggestion === key), 'commenter gap stored', SYNC_MS);
+		expect(opened.errors).toEqual([]);
+	});
+
+	it('shows a viewer the figures and suggestions, with nothing to accept, dismiss or save', async () => {
+		const opened = await opener.openEditor(reader, mapId, { viewport: VIEWPORT });
+		const { page } = opened;
+		await openPanel(page);
+		await page.waitForSelector('[data-testid=gap-suggestion]');
+		expect(await page.locator('[data-testid=analysis-top-row]').count()).toBe(10);
+		expect(await page.locator('[data-testid=gap-suggestion-accept], [data-testid=gap-suggestion-dismiss], [data-testid=analysis-save-clusters]').count()).toBe(0);
 		expect(opened.errors).toEqual([]);
 	});
 
