@@ -1,6 +1,6 @@
 // Styling by a network metric: sizes and colours follow the latest analysis's figures (computed by the real analysis core), communities are groups, and saved views keep only well-formed metric attributes.
 import { describe, it, expect } from 'vitest';
-import { applyStyle } from '$lib/editor/view/style-mapping';
+import { applyStyle, type MapData } from '$lib/editor/view/style-mapping';
 import { MAX_NODE_SIZE, MIN_NODE_SIZE } from '$lib/editor/view/palette';
 import { defaultStyle, isActorAttribute, parseStyle, type ViewStyle } from '$lib/editor/view/view-state';
 import { isNumericAttribute } from '$lib/editor/view/attributes';
@@ -10,7 +10,7 @@ import { smallMap, dataOf, NAMES } from './fixtures';
 
 const { model, ids } = smallMap();
 const analysis = analyseMap(model.snapshot(), { statuses: ['existing', 'planned', 'gap'] });
-const data = { ...dataOf(model), metrics: metricValues(analysis) };
+const data: MapData = { ...dataOf(model), metrics: metricValues(analysis) };
 const styled = (patch: Partial<ViewStyle>, input = data) => applyStyle(input, { ...defaultStyle(), ...patch }, NAMES);
 
 describe('metric attributes', () => {
