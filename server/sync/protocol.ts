@@ -69,14 +69,22 @@ export function isValidStateVector(stateVector: Uint8Array): boolean {
 	}
 }
 
-/** Fully parses an update (structs and delete set) so garbage is refused before it is applied. */
-export function isValidUpdate(update: Uint8Array): boolean {
+/**
+ * Fully parses an update (structs and delete set) so garbage is refused before it is applied; an
+ * update with neither structs nor deletions is `empty` (a new client's answer to the server's sync
+ * step 1), and applying it would change nothing.
+ */
+export function inspectUpdate(update: Uint8Array): 'invalid' | 'empty' | 'changes' {
 	try {
-		Y.decodeUpdate(update);
-		return true;
+		const { structs, ds } = Y.decodeUpdate(update);
+		return structs.length === 0 && ds.clients.size === 0 ? 'empty' : 'changes';
 	} catch {
-		return false;
+		return 'invalid';
 	}
+}
+
+export function isValidUpdate(update: Uint8Array): boolean {
+	return inspectUpdate(update) !== 'invalid';
 }
 
 /** Sync step 1: the server's state vector, asking the client for what the server lacks. */

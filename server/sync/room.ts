@@ -7,13 +7,13 @@ import { AUTO_REASON } from '../../src/lib/server/versions';
 import { activityOf } from './activity';
 import { SYNC, CLOSE } from '../../src/lib/server/limits';
 import { log } from '../../src/lib/server/log';
-import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage, isValidStateVector, isValidUpdate, type ClientMessage } from './protocol';
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage, inspectUpdate, isValidStateVector, type ClientMessage } from './protocol';
 import type { SyncConnection } from './connection';
 import type { DocumentAddress, DocumentKind } from '../../src/lib/server/documents';
 import { RoomPresence } from './room-presence';
 import { RoomDocument } from './room-document';
 import { AutoVersions } from './auto-versions';
-import { StoredState } from './stored-state';
+import { StoredState, holdsAnything } from './stored-state';
 import { UnstoredUpdates } from './unstored-updates';
 import { StoredLog } from './stored-log';
 import { isServerOrigin, serverOrigin } from './server-origin';
@@ -38,6 +38,10 @@ export class SyncRoom implements QueuedDocument {
 	private readonly versions: AutoVersions | null;
 
 	private connections = new Set<SyncConnection>();
+	/** Connections that have the server's sync step 1 (its state vector). */
+	private greeted = new WeakSet<SyncConnection>();
+	/** Connections whose sync step 1 said they hold nothing: nothing to ask them for. */
+	private holdingNothing = new WeakSet<SyncConnection>();
 	private unstored = new UnstoredUpdates();
 	/** Set when a write failed: the room is dropped, and callers waiting on a change must hear it. */
 	private storeError: unknown = null;
@@ -122,7 +126,11 @@ export class SyncRoom implements QueuedDocument {
 	attach(connection: SyncConnection): void {
 		this.cancelUnload();
 		this.connections.add(connection);
-		connection.send(encodeSyncStep1(this.content.stateVector()));
+		if (this.content.built) this.greet(connection);
+		// Reading an unbuilt room's state vector from a large map's stored bytes costs more than a new
+		// client's whole answer, and a new client (its first message says so) has nothing to give: greet
+		// after the messages it sent while the room loaded are handled, and only if it may have some.
+		else setImmediate(() => this.connections.has(connection) && !this.holdingNothing.has(connection) && this.greet(connection));
 		this.presence.join(connection);
 	}
 
@@ -166,19 +174,40 @@ export class SyncRoom implements QueuedDocument {
 	}
 
 	private answerSyncStep1(connection: SyncConnection, stateVector: Uint8Array): void {
-		const fromStored = this.content.answerFromStored(stateVector);
-		if (fromStored !== null) {
-			connection.send(encodeSyncStep2(fromStored));
-			return;
-		}
 		try {
+			const fromStored = this.content.answerFromStored(stateVector);
+			if (fromStored !== null) {
+				connection.send(encodeSyncStep2(fromStored));
+				this.greetIfItHolds(connection, stateVector);
+				return;
+			}
 			this.document();
-		} catch {
-			return; // the build failed: every socket is being closed
+		} catch (error) {
+			// The stored bytes do not parse: every socket is sent away, as when a write fails.
+			this.failStorage(error);
+			return;
 		}
 		// Durable before acknowledged applies to sync answers too: a client (re)joining while
 		// another's update is still being written must not receive it before it is stored.
 		this.unstored.whenStored(() => connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))), () => {});
+		this.greetIfItHolds(connection, stateVector);
+	}
+
+	private greetIfItHolds(connection: SyncConnection, stateVector: Uint8Array): void {
+		if (holdsAnything(stateVector)) this.greet(connection);
+		else this.holdingNothing.add(connection);
+	}
+
+	/** Sends the server's sync step 1, once per connection: the client answers with what we lack. */
+	private greet(connection: SyncConnection): void {
+		if (this.greeted.has(connection) || this.state !== 'ready') return;
+		this.greeted.add(connection);
+		try {
+			connection.send(encodeSyncStep1(this.content.stateVector()));
+		} catch (error) {
+			// The stored bytes do not parse: every socket is sent away, as when a write fails.
+			this.failStorage(error);
+		}
 	}
 
 	private applyClientUpdate(connection: SyncConnection, update: Uint8Array): void {
@@ -191,10 +220,13 @@ export class SyncRoom implements QueuedDocument {
 			connection.close(CLOSE.documentTooLarge, 'the map has reached its size limit');
 			return;
 		}
-		if (!isValidUpdate(update)) {
+		const content = inspectUpdate(update);
+		if (content === 'invalid') {
 			connection.close(CLOSE.malformed, 'invalid document update');
 			return;
 		}
+		// Nothing to apply, store or broadcast (every new client sends one): no reason to build the Doc.
+		if (content === 'empty') return;
 		try {
 			this.buildDocument();
 		} catch {
