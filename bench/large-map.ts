@@ -2,14 +2,14 @@
 // from SQLite in a fresh process (SqliteStorage + SyncRoom, as on a first connection), and a real
 // client's initial sync against a freshly restarted Kartta server, cold and warm.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as Y from 'yjs';
 import { SqliteStorage } from '../server/storage/sqlite';
 import { connectClient, within } from './lib/clients';
-import { ROOT, type KarttaSite } from './lib/servers';
+import { PROFILE_DIR, ROOT, type KarttaSite } from './lib/servers';
 import { fmtBytes, fmtMs, median, table, type TargetCheck } from './lib/stats';
 import { generateMap } from './large-map/generate';
 import { createOwner, storeMap } from './lib/store-map';
@@ -28,13 +28,21 @@ const FIRST_RENDER_TARGET_MS = 2000;
 const PAN_FPS_TARGET = 30;
 
 interface LoadTimes {
+	/** Construction until a fresh client's sync step 1 is answered (read + merge + state vector + answer). */
 	roomMs: number;
+	/** Then a returning client's sync step 1 answered (the state vector read from the stored bytes + a diff). */
+	returningMs: number;
+	/** Building the room's Y.Doc afterwards, as its first write does. */
+	buildMs: number;
+	/** The old, eager load's halves: reading the rows, applying them into a Y.Doc. */
 	readMs: number;
 	applyMs: number;
 }
 
-async function loadInFreshProcess(file: string, mapId: string): Promise<LoadTimes> {
-	const { stdout } = await promisify(execFile)(process.execPath, [LOAD_ROOM_SCRIPT, file, mapId]);
+async function loadInFreshProcess(file: string, mapId: string, cpuProfile: string | null): Promise<LoadTimes> {
+	const profile = cpuProfile === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${cpuProfile}.cpuprofile`];
+	if (cpuProfile !== null) mkdirSync(PROFILE_DIR, { recursive: true });
+	const { stdout } = await promisify(execFile)(process.execPath, [...profile, LOAD_ROOM_SCRIPT, file, mapId]);
 	return JSON.parse(stdout) as LoadTimes;
 }
 
@@ -43,6 +51,8 @@ export async function runLargeMapSection(options: {
 	sizes: LargeMapSize[];
 	loadRuns: number;
 	browser: boolean;
+	/** Write a V8 CPU profile of the first load of each size to bench/results/profiles/. */
+	cpuProfile: boolean;
 	log: (line: string) => void;
 }): Promise<{ text: string; checks: TargetCheck[] }> {
 	const { site, log } = options;
@@ -65,9 +75,14 @@ export async function runLargeMapSection(options: {
 			await storeMap(scratchStorage, mapId, await createOwner(scratchStorage), doc);
 			await scratchStorage.close();
 			const loads: LoadTimes[] = [];
-			for (let run = 0; run < options.loadRuns; run++) loads.push(await loadInFreshProcess(file, mapId));
+			for (let run = 0; run < options.loadRuns; run++) {
+				loads.push(await loadInFreshProcess(file, mapId, options.cpuProfile && run === 0 ? `kartta-load-${mapId}` : null));
+			}
 			const roomMs = median(loads.map((l) => l.roomMs));
-			log(`  ${label}: ${fmtBytes(encodedBytes)}, server load ${loads.map((l) => fmtMs(l.roomMs)).join(', ')} ms`);
+			log(
+				`  ${label}: ${fmtBytes(encodedBytes)}, server load ${loads.map((l) => fmtMs(l.roomMs)).join(', ')} ms, ` +
+					`returning client ${loads.map((l) => fmtMs(l.returningMs)).join(', ')} ms, doc built in ${loads.map((l) => fmtMs(l.buildMs)).join(', ')} ms`
+			);
 
 			// The real server: the map goes into its database while it is stopped, then a client's first
 			// sync (which loads the map) and a second client's (map already in memory).
@@ -123,7 +138,10 @@ export async function runLargeMapSection(options: {
 				label,
 				fmtBytes(encodedBytes),
 				fmtMs(generateMs),
-				`${fmtMs(roomMs)} (read ${fmtMs(median(loads.map((l) => l.readMs)))} + apply ${fmtMs(median(loads.map((l) => l.applyMs)))})`,
+				fmtMs(roomMs),
+				fmtMs(median(loads.map((l) => l.returningMs))),
+				fmtMs(median(loads.map((l) => l.buildMs))),
+				`${fmtMs(median(loads.map((l) => l.readMs)))} + ${fmtMs(median(loads.map((l) => l.applyMs)))}`,
 				fmtMs(coldMs),
 				fmtMs(warmMs)
 			]);
@@ -142,11 +160,16 @@ export async function runLargeMapSection(options: {
 	}
 	const text = [
 		`Generated with seed ${SEED} through MapModel (names, kinds, positions, 60% in a region, 30% of actors and`,
-		`20% of links described). Server load = SqliteStorage + SyncRoom until ready, in a fresh process, median of`,
-		`${options.loadRuns}. Initial sync = a y-websocket client's connect to first sync against a freshly restarted`,
-		`server: cold (the server loads the map) and warm (already loaded).`,
+		`20% of links described). Server load = SqliteStorage + SyncRoom in a fresh process, from construction until`,
+		`the room has answered a new client's sync step 1 (stored bytes read and merged, the answer encoded; median of`,
+		`${options.loadRuns}). "returning client" = then answering a client that has an older copy (the state vector read`,
+		`from the stored bytes, Y.diffUpdate). The room builds its Y.Doc only when something needs it (a write, a server`,
+		`change, an API read): "doc built" is what that first write pays once. "eager load" is`,
+		`what the server did before: read the rows + apply them into a Y.Doc before answering anyone. Initial sync = a`,
+		`y-websocket client's connect to first sync against a freshly restarted server: cold (the server loads the`,
+		`map) and warm (already loaded).`,
 		'',
-		table(['map', 'encoded', 'generate ms', 'server load ms', 'initial sync cold ms', 'initial sync warm ms'], rows),
+		table(['map', 'encoded', 'generate ms', 'server load ms', 'returning client ms', 'doc built ms', 'eager load: read + apply ms', 'initial sync cold ms', 'initial sync warm ms'], rows),
 		'',
 		'Browser: headless Chromium at 1280×800; this machine has no GPU, so WebGL runs on SwiftShader (software,',
 		'on the same two cores). First render = navigation to the frame after the editor sets data-ready; panning =',

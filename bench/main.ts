@@ -112,6 +112,7 @@ async function main(): Promise<void> {
 				sizes: quick ? [{ actors: 1000, links: 2000 }] : [{ actors: 1000, links: 2000 }, { actors: 10_000, links: 20_000 }],
 				loadRuns: quick ? 1 : 3,
 				browser: !args['no-browser'],
+				cpuProfile: args['cpu-prof'],
 				log
 			});
 			out.push('## 2. Large map', '', section.text, '');

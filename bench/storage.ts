@@ -98,12 +98,12 @@ export async function runStorageSection(options: { edits: number; log: (line: st
 		const room = new SyncRoom({ mapId: MAP_ID, kind: 'graph', docId: DOC_ID }, live.storage, () => {});
 		await room.ready;
 		const client = new Y.Doc();
-		Y.applyUpdate(client, Y.encodeStateAsUpdate(room.doc));
+		Y.applyUpdate(client, Y.encodeStateAsUpdate(room.document()));
 		const clientModel = new MapModel(client);
 		const updates: Uint8Array[] = [];
 		client.on('update', (update: Uint8Array) => {
 			updates.push(update);
-			Y.applyUpdate(room.doc, update, 'client');
+			Y.applyUpdate(room.document(), update, 'client');
 		});
 		const roomStart = performance.now();
 		let n = 0;
@@ -113,7 +113,7 @@ export async function runStorageSection(options: { edits: number; log: (line: st
 		}
 		await room.drain();
 		const editMs = performance.now() - roomStart;
-		const stateBytes = Y.encodeStateAsUpdate(room.doc).byteLength;
+		const stateBytes = Y.encodeStateAsUpdate(room.document()).byteLength;
 		const afterEdits = storedBytes(live.storage, live.file);
 		const compactStart = performance.now();
 		await room.compact();
