@@ -13,10 +13,15 @@ import { HIDDEN_CLASS, stylesheet } from './style';
 import { ViewLayer, type ViewReport, type ViewSettings } from './view-layer';
 import { GraphLayout } from './graph-layout';
 import type { LayoutName } from './layout/names';
+import { webglRenderer } from './webgl-internals';
+import { skipUnreadableLabels } from './webgl-labels';
+import { ViewportSnapshot } from './viewport-snapshot';
 import { viewImage, type ViewImageFormat } from './view-image';
 
 /** Space (px) left around the map by "fit". */
 const FIT_PADDING = 40;
+/** Room (model units) "fit" leaves around actors' centres for their bodies: about a default node. */
+const FIT_NODE_MARGIN = 30;
 const VISIBLE = `.${HIDDEN_CLASS}`;
 
 export interface GraphOptions {
@@ -64,6 +69,8 @@ export class MapGraph {
 	readonly #view: ViewLayer;
 	#viewReporter: ((report: ViewReport) => void) | null = null;
 	readonly #layout: GraphLayout;
+	/** Pans a snapshot of the last frame while full WebGL frames are slow (null on the canvas renderer). */
+	readonly #snapshot: ViewportSnapshot | null = null;
 	/** True while setViewport runs, so viewport listeners can tell its changes from the user's. */
 	#settingViewport = false;
 
@@ -81,6 +88,11 @@ export class MapGraph {
 			autoungrabify: options.readOnly,
 			...rendering
 		});
+		const webgl = webglRenderer(this.#cy);
+		if (webgl) {
+			skipUnreadableLabels(this.#cy, webgl);
+			this.#snapshot = new ViewportSnapshot(this.#cy, webgl);
+		}
 		this.#peers = new PeerLayer(this.#cy, (id) => this.#model.actor(id)?.pos);
 		this.#cursors = new CursorLayer(options.cursorLayer, this.#cy);
 		this.#sync = new GraphSync(this.#cy, model, {
@@ -94,8 +106,11 @@ export class MapGraph {
 		this.fit();
 		this.#listen();
 		this.#unobserve = model.observe((change) => this.#apply(change));
-		// The side panel or window can resize the canvas without a window resize event.
-		this.#resizeObserver = new ResizeObserver(() => this.#cy.resize());
+		// The side panel or window can resize the canvas without a window resize event. The observer
+		// also reports the size it starts with: resizing to the same size would draw a large map twice.
+		this.#resizeObserver = new ResizeObserver(() => {
+			if (container.clientWidth !== this.#cy.width() || container.clientHeight !== this.#cy.height()) this.#cy.resize();
+		});
 		this.#resizeObserver.observe(container);
 	}
 
@@ -107,6 +122,7 @@ export class MapGraph {
 		this.#container.removeEventListener('pointerleave', this.#onPointerLeave);
 		this.#peers.destroy();
 		this.#cursors.destroy();
+		this.#snapshot?.destroy();
 		this.#cy.destroy();
 	}
 
@@ -141,9 +157,17 @@ export class MapGraph {
 			this.#cy.viewport({ zoom: 1, pan: { x: this.#cy.width() / 2, y: this.#cy.height() / 2 } });
 			return;
 		}
-		// Measuring every label dominates fitting a big map (1.4 s for 5,000 actors); the padding
-		// leaves room for the labels instead. Cytoscape's fit() takes a box, though its types say otherwise.
-		const box = nodes.boundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false });
+		// From positions alone: a bounding box needs every element's style (1 s for 10,000 actors,
+		// and the first frame computes it again after the view's look is written); the padding
+		// leaves room for bodies and labels instead. Cytoscape's fit() takes a box, though its types say otherwise.
+		const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+		nodes.forEach((node) => {
+			const { x, y } = node.position();
+			box.x1 = Math.min(box.x1, x - FIT_NODE_MARGIN);
+			box.y1 = Math.min(box.y1, y - FIT_NODE_MARGIN);
+			box.x2 = Math.max(box.x2, x + FIT_NODE_MARGIN);
+			box.y2 = Math.max(box.y2, y + FIT_NODE_MARGIN);
+		});
 		this.#cy.fit(box as unknown as cytoscape.CollectionArgument, FIT_PADDING);
 	}
 
