@@ -2,8 +2,11 @@
 import type cytoscape from 'cytoscape';
 import type { WebglRenderer } from './webgl-internals';
 
-/** The view is at rest after this long without a pan or zoom; the map is then drawn anew. */
-export const VIEW_REST_MS = 150;
+/**
+ * The view is at rest after this long without a pan or zoom; the map is then drawn anew. Longer than
+ * a slow frame of the moving snapshot, so a pan in progress is not interrupted by a full draw.
+ */
+export const VIEW_REST_MS = 250;
 /** A full frame slower than this (30 fps) makes the next pan or zoom move a snapshot instead. */
 export const FRAME_BUDGET_MS = 1000 / 30;
 
@@ -20,16 +23,34 @@ export function snapshotTransform(drawn: ViewState, now: ViewState): string {
 	return `translate(${x}px, ${y}px) scale(${scale})`;
 }
 
-/** Time and frames, replaceable in tests. */
+/** Time, and when a frame has really been drawn; replaceable in tests. */
 export interface FrameClock {
 	now(): number;
-	nextFrame(callback: () => void): void;
+	/** Calls back once what has been drawn so far is finished. */
+	whenDrawn(callback: () => void): void;
 }
 
-const browserClock: FrameClock = {
-	now: () => performance.now(),
-	nextFrame: (callback) => void requestAnimationFrame(() => callback())
-};
+/**
+ * The browser's clock. A frame counts as drawn when a WebGL fence placed after it has passed, polled
+ * once an animation frame: the page's next frame can come long before software WebGL has finished.
+ */
+export function browserClock(gl: WebGL2RenderingContext | null): FrameClock {
+	return {
+		now: () => performance.now(),
+		whenDrawn(callback) {
+			const fence = gl?.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0) ?? null;
+			if (!gl || !fence) return void requestAnimationFrame(() => callback());
+			gl.flush();
+			const poll = () => {
+				if (gl.isContextLost()) return;
+				if (gl.getSyncParameter(fence, gl.SYNC_STATUS) !== gl.SIGNALED) return void requestAnimationFrame(poll);
+				gl.deleteSync(fence);
+				callback();
+			};
+			requestAnimationFrame(poll);
+		}
+	};
+}
 
 /**
  * Cytoscape's own `textureOnViewport` does this for its canvas renderer only; its WebGL renderer
@@ -46,18 +67,18 @@ export class ViewportSnapshot {
 	readonly #clock: FrameClock;
 	/** The view the frame on screen was drawn at (null before the first frame). */
 	#drawn: ViewState | null = null;
-	/** How long the last full frame took, from drawing to the next frame. */
+	/** How long the last full frame took, from drawing until it was drawn. */
 	#frameMs = 0;
 	#moving = false;
 	#restTimer: ReturnType<typeof setTimeout> | null = null;
 	readonly #onViewport = () => this.#follow();
 
-	constructor(cy: cytoscape.Core, renderer: WebglRenderer, clock: FrameClock = browserClock) {
+	constructor(cy: cytoscape.Core, renderer: WebglRenderer, clock?: FrameClock) {
 		this.#cy = cy;
 		this.#renderer = renderer;
 		this.#canvas = renderer.data.canvases[renderer.WEBGL]!;
 		this.#canvas.style.transformOrigin = '0 0';
-		this.#clock = clock;
+		this.#clock = clock ?? browserClock(renderer.data.contexts[renderer.WEBGL] as WebGL2RenderingContext | null);
 		this.#draw = renderer.render;
 		renderer.render = (options) => this.#render(options);
 		cy.on('viewport', this.#onViewport);
@@ -82,9 +103,9 @@ export class ViewportSnapshot {
 		if (!drawsElements) return;
 		this.#drawn = { pan: { ...this.#cy.pan() }, zoom: this.#cy.zoom() };
 		this.#canvas.style.transform = '';
-		// The next frame comes once the browser has shown this one: with software WebGL, seconds later.
+		// With software WebGL the frame is finished seconds after this call returns.
 		const start = this.#clock.now();
-		this.#clock.nextFrame(() => (this.#frameMs = this.#clock.now() - start));
+		this.#clock.whenDrawn(() => (this.#frameMs = this.#clock.now() - start));
 	}
 
 	#follow(): void {

@@ -15,7 +15,7 @@ export interface WebglRenderer {
 	redraw(): void;
 	/** Whether a label is big enough on screen to draw (the canvas renderer's own test, by `min-zoomed-font-size`). */
 	eleTextBiggerThanMin(element: cytoscape.SingularElementReturnValue): boolean;
-	data: { canvases: HTMLCanvasElement[]; canvasNeedsRedraw: boolean[] };
+	data: { canvases: HTMLCanvasElement[]; contexts: unknown[]; canvasNeedsRedraw: boolean[] };
 	WEBGL: number;
 	NODE: number;
 	drawing: { atlasManager: { getRenderTypeOpts(type: string): WebglTextureType | undefined } };

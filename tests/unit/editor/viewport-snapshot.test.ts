@@ -12,7 +12,7 @@ function fakeRenderer() {
 		drawn: 0,
 		WEBGL: 3,
 		NODE: 2,
-		data: { canvases: [null, null, null, canvas], canvasNeedsRedraw: [false, false, true, false] },
+		data: { canvases: [null, null, null, canvas], contexts: [], canvasNeedsRedraw: [false, false, true, false] },
 		render() {
 			if (!this.data.canvasNeedsRedraw[this.NODE]) return;
 			this.data.canvasNeedsRedraw[this.NODE] = false;
@@ -23,11 +23,11 @@ function fakeRenderer() {
 	return { renderer, canvas, asWebgl: renderer as unknown as WebglRenderer };
 }
 
-/** Frames come when the test says; each frame reports `frameMs` since the draw before it. */
+/** Frames are finished when the test says, `frameMs` after they were drawn. */
 function fakeClock() {
 	let time = 0;
 	const pending: (() => void)[] = [];
-	const clock: FrameClock = { now: () => time, nextFrame: (callback) => void pending.push(callback) };
+	const clock: FrameClock = { now: () => time, whenDrawn: (callback) => void pending.push(callback) };
 	return {
 		clock,
 		frame(frameMs: number) {
@@ -44,7 +44,7 @@ function setUp(lastFrameMs: number) {
 	const { clock, frame } = fakeClock();
 	const ownDraw = asWebgl.render;
 	const snapshot = new ViewportSnapshot(cy, asWebgl, clock);
-	// Cytoscape's loop draws the first frame; the next frame comes `lastFrameMs` later.
+	// Cytoscape's loop draws the first frame; it is finished `lastFrameMs` later.
 	asWebgl.render();
 	frame(lastFrameMs);
 	const pan = (dx: number) => {
