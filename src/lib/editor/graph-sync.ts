@@ -1,6 +1,6 @@
 // Keeps a Cytoscape graph equal to the map document: one full build, then only the elements each change names.
 import type cytoscape from 'cytoscape';
-import type { MapChange, MapModel } from '$lib/map';
+import type { ActorView, LinkView, MapChange, MapModel } from '$lib/map';
 import { actorElement, linkElement, type LinkLabeler } from './elements';
 import { DATA, INVALID_CLASS } from './style';
 
@@ -25,17 +25,22 @@ export class GraphSync {
 		this.#options = options;
 	}
 
-	/** Draws the whole document in one add (much faster than one by one on big maps); call once on an empty graph. */
-	build(): void {
+	/**
+	 * Draws the whole document in one add (much faster than one by one on big maps); call once on an
+	 * empty graph. Returns the actors and links it read, for others that need them at the same moment.
+	 */
+	build(): { actors: ActorView[]; links: LinkView[] } {
 		const actors = this.#model.actors();
 		const drawn = new Set(actors.map((actor) => actor.id));
 		const elements = actors.map(actorElement);
-		for (const link of this.#model.links()) {
+		const links = this.#model.links();
+		for (const link of links) {
 			const definition = linkElement(link, (id) => drawn.has(id), this.#options.linkLabel);
 			if (definition) elements.push(definition);
 			else this.#wait(link.id, [link.source, link.target].filter((end) => end !== '' && !drawn.has(end)));
 		}
 		this.#cy.add(elements);
+		return { actors, links };
 	}
 
 	/** Applies one transaction's changes; returns the ids of elements that were added to the graph. */

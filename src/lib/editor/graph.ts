@@ -102,7 +102,8 @@ export class MapGraph {
 		this.#layout = new GraphLayout(this.#cy, model, { readOnly: options.readOnly, onGestureStart: () => options.onGestureStart() });
 		// WebGL mode draws every line solid: the view layer then names link statuses in labels.
 		this.#view = new ViewLayer(this.#cy, model, (report) => this.#viewReporter?.(report), rendering.webgl !== true);
-		this.#sync.build();
+		const built = this.#sync.build();
+		this.#view.prime(built.actors, built.links);
 		this.fit();
 		this.#listen();
 		this.#unobserve = model.observe((change) => this.#apply(change));

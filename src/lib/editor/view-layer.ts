@@ -55,7 +55,8 @@ function actorSignature(actor: ActorView): string {
 
 interface Cached<T> {
 	view: T;
-	signature: string;
+	/** Computed when first compared: most elements never change after loading. */
+	signature: string | null;
 }
 
 /**
@@ -180,10 +181,15 @@ export class ViewLayer {
 		else clearTimeout(this.#frame);
 	}
 
-	#readAll(): void {
-		this.#actors = new Map(this.#model.actors().map((actor) => [actor.id, { view: actor, signature: actorSignature(actor) }]));
-		this.#links = new Map(this.#model.links().map((link) => [link.id, { view: link, signature: JSON.stringify(link) }]));
+	/** Takes the model's actors and links as just read (the graph's first build), so they are not read twice. */
+	prime(actors: readonly ActorView[], links: readonly LinkView[]): void {
+		this.#actors = new Map(actors.map((actor) => [actor.id, { view: actor, signature: null }]));
+		this.#links = new Map(links.map((link) => [link.id, { view: link, signature: null }]));
 		this.#stale = false;
+	}
+
+	#readAll(): void {
+		this.prime(this.#model.actors(), this.#model.links());
 	}
 
 	/** Updates one cached element; returns true when the view may look different (not for a mere move). */
@@ -193,7 +199,8 @@ export class ViewLayer {
 			return cache.delete(id);
 		}
 		const signature = signatureOf(view);
-		const changed = cache.get(id)?.signature !== signature;
+		const cached = cache.get(id);
+		const changed = cached === undefined || (cached.signature ?? signatureOf(cached.view)) !== signature;
 		cache.set(id, { view, signature });
 		return changed;
 	}

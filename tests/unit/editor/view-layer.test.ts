@@ -76,6 +76,30 @@ describe('ViewLayer', () => {
 		expect(cy.getElementById(ids.a).data(DATA.viewLabel)).toBe('Alfa Group Oy');
 	});
 
+	it('primed with the graph’s first read, follows later changes as if it had read the model itself', async () => {
+		const { model, ids } = smallMap();
+		const cy = cytoscape({ headless: true, styleEnabled: false });
+		const sync = new GraphSync(cy, model, { linkLabel: (kind) => kind, holdsPosition: () => false });
+		let reports = 0;
+		const layer = new ViewLayer(cy, model, () => reports++);
+		const built = sync.build();
+		layer.prime(built.actors, built.links);
+		model.observe((change) => {
+			sync.apply(change);
+			layer.schedule(change);
+		});
+		layer.set({ filter: emptyFilter(), style: defaultStyle(), names: NAMES, revealed: new Set() });
+		expect(cy.getElementById(ids.a).data(DATA.viewLabel)).toBe('Alfa Oy');
+		const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
+		model.moveActors(new Map([[ids.a, { x: 500, y: 500 }]]));
+		await settle();
+		expect(reports).toBe(1);
+		model.updateActor(ids.a, { name: 'Alfa Group Oy' });
+		await settle();
+		expect(reports).toBe(2);
+		expect(cy.getElementById(ids.a).data(DATA.viewLabel)).toBe('Alfa Group Oy');
+	});
+
 	it('styles and hides an element drawn anew, such as an actor whose deletion was undone', () => {
 		const { model, ids, cy, layer } = bind();
 		layer.set({ filter: { ...emptyFilter(), kinds: ['education'] }, style: { ...defaultStyle(), colourBy: 'region' }, names: NAMES, revealed: new Set() });
