@@ -7,13 +7,14 @@ import { AUTO_REASON } from '../../src/lib/server/versions';
 import { activityOf } from './activity';
 import { SYNC, CLOSE } from '../../src/lib/server/limits';
 import { log } from '../../src/lib/server/log';
-import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage, inspectUpdate, isValidStateVector, type ClientMessage } from './protocol';
+import { encodeSyncStep2, encodeUpdateMessage, inspectUpdate, isValidStateVector, type ClientMessage } from './protocol';
 import type { SyncConnection } from './connection';
 import type { DocumentAddress, DocumentKind } from '../../src/lib/server/documents';
 import { RoomPresence } from './room-presence';
 import { RoomDocument } from './room-document';
 import { AutoVersions } from './auto-versions';
-import { StoredState, holdsAnything } from './stored-state';
+import { StoredState } from './stored-state';
+import { SyncGreeting } from './sync-greeting';
 import { UnstoredUpdates } from './unstored-updates';
 import { StoredLog } from './stored-log';
 import { isServerOrigin, serverOrigin } from './server-origin';
@@ -38,10 +39,7 @@ export class SyncRoom implements QueuedDocument {
 	private readonly versions: AutoVersions | null;
 
 	private connections = new Set<SyncConnection>();
-	/** Connections that have the server's sync step 1 (its state vector). */
-	private greeted = new WeakSet<SyncConnection>();
-	/** Connections whose sync step 1 said they hold nothing: nothing to ask them for. */
-	private holdingNothing = new WeakSet<SyncConnection>();
+	private readonly greeting: SyncGreeting;
 	private unstored = new UnstoredUpdates();
 	/** Set when a write failed: the room is dropped, and callers waiting on a change must hear it. */
 	private storeError: unknown = null;
@@ -71,6 +69,12 @@ export class SyncRoom implements QueuedDocument {
 		this.doc = this.content.doc;
 		this.presence = new RoomPresence(this.doc);
 		this.storedLog = new StoredLog(this.docId, storage);
+		this.greeting = new SyncGreeting(
+			() => this.content.stateVector(),
+			(connection) => this.state === 'ready' && this.connections.has(connection),
+			// The stored bytes do not parse: every socket is sent away, as when a write fails.
+			(error) => this.failStorage(error)
+		);
 		this.versions = this.kind === 'graph' ? new AutoVersions(this.mapId, storage, () => this.storedSnapshot()) : null;
 		this.ready = this.load();
 	}
@@ -126,11 +130,7 @@ export class SyncRoom implements QueuedDocument {
 	attach(connection: SyncConnection): void {
 		this.cancelUnload();
 		this.connections.add(connection);
-		if (this.content.built) this.greet(connection);
-		// Reading an unbuilt room's state vector from a large map's stored bytes costs more than a new
-		// client's whole answer, and a new client (its first message says so) has nothing to give: greet
-		// after the messages it sent while the room loaded are handled, and only if it may have some.
-		else setImmediate(() => this.connections.has(connection) && !this.holdingNothing.has(connection) && this.greet(connection));
+		this.greeting.joined(connection, this.content.built);
 		this.presence.join(connection);
 	}
 
@@ -178,7 +178,7 @@ export class SyncRoom implements QueuedDocument {
 			const fromStored = this.content.answerFromStored(stateVector);
 			if (fromStored !== null) {
 				connection.send(encodeSyncStep2(fromStored));
-				this.greetIfItHolds(connection, stateVector);
+				this.greeting.stepOneReceived(connection, stateVector);
 				return;
 			}
 			this.document();
@@ -190,24 +190,7 @@ export class SyncRoom implements QueuedDocument {
 		// Durable before acknowledged applies to sync answers too: a client (re)joining while
 		// another's update is still being written must not receive it before it is stored.
 		this.unstored.whenStored(() => connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))), () => {});
-		this.greetIfItHolds(connection, stateVector);
-	}
-
-	private greetIfItHolds(connection: SyncConnection, stateVector: Uint8Array): void {
-		if (holdsAnything(stateVector)) this.greet(connection);
-		else this.holdingNothing.add(connection);
-	}
-
-	/** Sends the server's sync step 1, once per connection: the client answers with what we lack. */
-	private greet(connection: SyncConnection): void {
-		if (this.greeted.has(connection) || this.state !== 'ready') return;
-		this.greeted.add(connection);
-		try {
-			connection.send(encodeSyncStep1(this.content.stateVector()));
-		} catch (error) {
-			// The stored bytes do not parse: every socket is sent away, as when a write fails.
-			this.failStorage(error);
-		}
+		this.greeting.stepOneReceived(connection, stateVector);
 	}
 
 	private applyClientUpdate(connection: SyncConnection, update: Uint8Array): void {
