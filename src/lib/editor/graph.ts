@@ -16,6 +16,7 @@ import type { LayoutName } from './layout/names';
 import { webglRenderer } from './webgl-internals';
 import { skipUnreadableLabels } from './webgl-labels';
 import { ViewportSnapshot } from './viewport-snapshot';
+import { resizeOnlyWhenSized } from './resize-guard';
 import { viewImage, type ViewImageFormat } from './view-image';
 
 /** Space (px) left around the map by "fit". */
@@ -59,7 +60,6 @@ export class MapGraph {
 	readonly #peers: PeerLayer;
 	readonly #cursors: CursorLayer;
 	readonly #unobserve: () => void;
-	readonly #resizeObserver: ResizeObserver;
 	readonly #container: HTMLElement;
 	readonly #sync: GraphSync;
 	#selection: string[] = [];
@@ -107,19 +107,14 @@ export class MapGraph {
 		this.fit();
 		this.#listen();
 		this.#unobserve = model.observe((change) => this.#apply(change));
-		// The side panel or window can resize the canvas without a window resize event. The observer
-		// also reports the size it starts with: resizing to the same size would draw a large map twice.
-		this.#resizeObserver = new ResizeObserver(() => {
-			if (container.clientWidth !== this.#cy.width() || container.clientHeight !== this.#cy.height()) this.#cy.resize();
-		});
-		this.#resizeObserver.observe(container);
+		// Cytoscape observes its container's size itself (and its attributes, which need no redraw).
+		resizeOnlyWhenSized(this.#cy, container);
 	}
 
 	destroy(): void {
 		this.#unobserve();
 		this.#view.destroy();
 		this.#layout.destroy();
-		this.#resizeObserver.disconnect();
 		this.#container.removeEventListener('pointerleave', this.#onPointerLeave);
 		this.#peers.destroy();
 		this.#cursors.destroy();
