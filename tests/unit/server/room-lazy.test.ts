@@ -10,7 +10,8 @@ import * as decoding from 'lib0/decoding';
 import { SqliteStorage } from '../../../server/storage/sqlite';
 import { SyncRoom } from '../../../server/sync/room';
 import type { SyncConnection } from '../../../server/sync/connection';
-import { MapModel, initializeDocument } from '../../../src/lib/map';
+import { MapModel, SCHEMA_VERSION, initializeDocument, mapParts } from '../../../src/lib/map';
+import { customMapOf } from '../../../src/lib/map/write';
 
 const MAP_ID = 'roomlazytest0001';
 
@@ -173,5 +174,46 @@ describe('a room before its document is built', () => {
 		await room.close();
 		expect(loggedUpdates(), 'the log is folded into the snapshot').toBe(0);
 		expect(names(onDisk())).toEqual(['Iisalmen Kehitys', 'Raahen Porvari', 'Savonia']);
+	});
+});
+
+describe('a stored graph that predates the current schema', () => {
+	it('is migrated after the write that built it, so that write is not raced by the migration it never saw', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'kartta-room-migrate-'));
+		const storage = new SqliteStorage({ file: join(dir, 'kartta.db') });
+		try {
+			await storage.createUser({ id: 'writer', username: 'writer', displayName: 'writer', passwordHash: '-', isAdmin: false, disabled: false, createdAt: 0 });
+			// Schema version 1: elements without their `custom` map.
+			const old = new Y.Doc();
+			const parts = mapParts(old);
+			parts.meta.set('schemaVersion', 1);
+			for (const id of ['oldactor0000001', 'oldactor0000002']) {
+				parts.actors.set(id, new Y.Map<unknown>([['name', id], ['kind', 'company'], ['pos', { x: 0, y: 0 }]]));
+			}
+			await storage.createMap({ id: MAP_ID, title: 'Old', createdBy: 'writer', createdAt: 0 }, 'writer', new Map([[MAP_ID, Y.encodeStateAsUpdate(old)]]));
+			const room = new SyncRoom({ mapId: MAP_ID, kind: 'graph', docId: MAP_ID }, storage, () => {});
+			await room.ready;
+			const writer = recordingConnection('writer');
+			room.attach(writer.connection);
+
+			// The client saw the stored (unmigrated) map and gives an old actor its first custom value. Its
+			// client id is the lowest there is, so a migration applied first would win the `custom` key.
+			const client = new Y.Doc();
+			client.clientID = 1;
+			Y.applyUpdate(client, Y.encodeStateAsUpdate(old));
+			const before = Y.encodeStateVector(client);
+			customMapOf(mapParts(client).actors.get('oldactor0000001') as Y.Map<unknown>).set('note', 'kept');
+			room.handleMessage(writer.connection, { type: 'sync-update', update: Y.encodeStateAsUpdate(client, before), step: 'update' });
+			await room.drain();
+
+			const actors = mapParts(room.document()).actors;
+			expect(mapParts(room.document()).meta.get('schemaVersion')).toBe(SCHEMA_VERSION);
+			expect(((actors.get('oldactor0000001') as Y.Map<unknown>).get('custom') as Y.Map<unknown>).get('note'), "the client's value").toBe('kept');
+			expect((actors.get('oldactor0000002') as Y.Map<unknown>).get('custom'), 'the migration gave the other actor its map').toBeInstanceOf(Y.Map);
+			await room.close();
+		} finally {
+			await storage.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
