@@ -96,6 +96,8 @@ export class ViewportSnapshot {
 	}
 
 	#render(options: unknown): void {
+		// An image of the map (PNG export) is drawn into a context of its own and always wanted.
+		if ((options as { forcedContext?: unknown } | undefined)?.forcedContext) return this.#draw.call(this.#renderer, options);
 		// The moved snapshot stands in until the view rests.
 		if (this.#moving) return;
 		const drawsElements = this.#renderer.data.canvasNeedsRedraw[this.#renderer.NODE] === true;

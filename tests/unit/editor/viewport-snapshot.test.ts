@@ -96,6 +96,15 @@ describe('ViewportSnapshot', () => {
 		expect(canvas.style.transform).toBe('');
 	});
 
+	it('still draws an image of the map (export) while moving a snapshot', () => {
+		const { asWebgl, snapshot, pan, renderer } = setUp(FRAME_BUDGET_MS * 10);
+		pan(10);
+		expect(snapshot.moving).toBe(true);
+		renderer.data.canvasNeedsRedraw[renderer.NODE] = true;
+		asWebgl.render({ forcedContext: {} });
+		expect(renderer.drawn).toBe(2);
+	});
+
 	it('gives the renderer its own draw back when destroyed', () => {
 		const { asWebgl, snapshot, renderer, pan, ownDraw } = setUp(FRAME_BUDGET_MS * 10);
 		snapshot.destroy();
