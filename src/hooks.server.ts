@@ -69,11 +69,18 @@ const apiErrorsAsJson: Handle = async ({ event, resolve }) => {
 /** Routes that take bodies up to the server's raised BODY_SIZE_LIMIT (server/main.ts): imports' uploads. */
 const UPLOAD_ROUTES: ReadonlySet<string> = new Set(['/api/v1/maps/[id]/import']);
 
-/** Every other route refuses a declared body over MAX_FORM_BODY_BYTES before anyone reads it. */
+/**
+ * Every other route refuses a declared body over MAX_FORM_BODY_BYTES before using it. The body is
+ * still read and dropped (adapter-node stops at BODY_SIZE_LIMIT): left unread, adapter-node pauses
+ * the request and the kept-alive connection hangs for the client's next request; closing it
+ * instead resets a client that is still sending.
+ */
 const bodyLimit: Handle = ({ event, resolve }) => {
 	const declared = Number(event.request.headers.get('content-length') ?? 0);
-	if (declared > MAX_FORM_BODY_BYTES && !UPLOAD_ROUTES.has(event.route.id ?? ''))
-		return new Response('The request body is too large.', { status: 413, headers: { connection: 'close' } });
+	if (declared > MAX_FORM_BODY_BYTES && !UPLOAD_ROUTES.has(event.route.id ?? '')) {
+		event.request.body?.pipeTo(new WritableStream()).catch(() => {});
+		return new Response('The request body is too large.', { status: 413 });
+	}
 	return resolve(event);
 };
 

@@ -3,7 +3,7 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { AppError, badRequest, isAppError, storageErrorMessage, unauthorized } from './errors';
-import { MAX_JSON_BODY_BYTES } from './limits';
+import { MAX_FORM_BODY_BYTES, MAX_JSON_BODY_BYTES } from './limits';
 import { log } from './log';
 import type { AuthenticatedUser } from './auth/sessions';
 
@@ -79,10 +79,28 @@ async function readLimited(request: Request): Promise<string> {
 		if (done) break;
 		size += value.byteLength;
 		if (size > MAX_JSON_BODY_BYTES) {
-			await reader.cancel();
+			await discardRest(reader, size);
 			throw tooLarge();
 		}
 		chunks.push(value);
 	}
 	return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+/**
+ * Reads and drops the rest of a refused body, so the client, still sending, gets our 413 instead
+ * of a reset connection (cancelling the stream destroys the socket). Past MAX_FORM_BODY_BYTES it
+ * cancels after all: an endless upload is not worth a polite answer.
+ */
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRead: number): Promise<void> {
+	let size = alreadyRead;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) return;
+		size += value.byteLength;
+		if (size > MAX_FORM_BODY_BYTES) {
+			await reader.cancel();
+			return;
+		}
+	}
 }
