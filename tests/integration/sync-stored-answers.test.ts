@@ -63,4 +63,23 @@ describe('first syncs answered from the stored map', () => {
 		await waitFor(() => new MapModel(documentOnDisk(server, mapId)).actor(offline) !== undefined, 'the offline edit is stored');
 		expect(Y.encodeStateVector(fresh.doc)).toEqual(Y.encodeStateVector(returning.doc));
 	});
+
+	it('a client back with more offline edits than fit in a megabyte hands them all over in its first sync', async () => {
+		const watcher = connect();
+		await watcher.synced;
+		const away = connect({ connect: false });
+		Y.applyUpdate(away.doc, Y.encodeStateAsUpdate(watcher.doc));
+		const model = new MapModel(away.doc);
+		// About 2 MiB of new actors (an import made on a train): more than one old-sized frame.
+		const description = 'Tuotekehitys ja pilotointi. '.repeat(60);
+		model.transact(() => {
+			for (let i = 0; i < 1200; i++) model.addActor({ name: `Offline ${i}`, kind: 'company', description });
+		});
+		expect(Y.encodeStateAsUpdate(away.doc, Y.encodeStateVector(watcher.doc)).byteLength).toBeGreaterThan(2 * 1024 * 1024);
+		away.provider.connect();
+		await away.synced;
+		await waitFor(() => new MapModel(documentOnDisk(server, mapId)).actors().length >= 1203, 'the offline actors are stored', 20_000);
+		await waitFor(() => new MapModel(watcher.doc).actors().length === new MapModel(away.doc).actors().length, 'another client receives them', 20_000);
+		expect(away.provider.wsconnected).toBe(true);
+	});
 });

@@ -63,11 +63,18 @@ export const MAX_IMPORT_REQUEST_BYTES = MAX_IMPORT_BYTES + IMPORT_UPLOAD_OVERHEA
 /** Any other request body (form posts), as adapter-node's own default (512K) had it. */
 export const MAX_FORM_BODY_BYTES = 512 * 1024;
 
+/** Largest document a client may grow a map to, encoded. */
+const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+
 export const SYNC = {
-	/** Largest WebSocket frame accepted; bigger frames close the socket (ws's default is 100 MiB). */
-	maxMessageBytes: 1024 * 1024,
-	/** Largest document a client may grow a map to, encoded. */
-	maxDocumentBytes: 64 * 1024 * 1024,
+	/**
+	 * Largest WebSocket frame accepted; bigger frames close the socket (ws's default is 100 MiB).
+	 * A client back from an offline spell sends everything the server lacks in one message, which
+	 * can be as large as the map (a big import made offline, or a map re-seeded after a restore):
+	 * any smaller limit would lock such a client out for good, so the limit is the map's own cap.
+	 */
+	maxMessageBytes: MAX_DOCUMENT_BYTES,
+	maxDocumentBytes: MAX_DOCUMENT_BYTES,
 	/** Per-connection message budget: a token bucket of this size refilled at this rate. */
 	messageBurst: 200,
 	messagesPerSecond: 100,
