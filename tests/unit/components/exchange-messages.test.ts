@@ -1,34 +1,12 @@
-// The import dialog and export menu speak Finnish, Swedish and English alike, name every import error code, and list columns' values for mapping.
+// The import dialog names every import error code (tests/unit/i18n checks the three languages), and lists columns' values for mapping.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { IMPORT_ERROR_CODES } from '$lib/exchange';
 import { IMPORT_ERROR_TEXT } from '$lib/components/exchange/import-labels';
 import { MAX_DISTINCT_VALUES, previewSheet } from '$lib/components/exchange/import-protocol';
 import { valueGroups } from '$lib/components/exchange/value-groups';
 import { emptyValueMapping } from '$lib/exchange/values';
 
-const LOCALES = ['fi', 'sv', 'en'] as const;
-
-function messages(locale: string): Record<string, string> {
-	return JSON.parse(readFileSync(new URL(`../../../messages/${locale}.json`, import.meta.url), 'utf8')) as Record<string, string>;
-}
-
 describe('import and export messages', () => {
-	const all = Object.fromEntries(LOCALES.map((locale) => [locale, messages(locale)]));
-	const keysOf = (locale: string) => Object.keys(all[locale]!).filter((key) => key.startsWith('import_') || key.startsWith('export_')).sort();
-
-	it('has the same keys in fi, sv and en, none empty, with the same placeholders', () => {
-		expect(keysOf('fi').length).toBeGreaterThan(60);
-		expect(keysOf('sv')).toEqual(keysOf('fi'));
-		expect(keysOf('en')).toEqual(keysOf('fi'));
-		const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
-		for (const key of keysOf('fi')) {
-			for (const locale of LOCALES) expect(all[locale]![key]!.trim(), `${locale}:${key}`).not.toBe('');
-			expect(placeholders(all.sv![key]!), `sv:${key}`).toEqual(placeholders(all.fi![key]!));
-			expect(placeholders(all.en![key]!), `en:${key}`).toEqual(placeholders(all.fi![key]!));
-		}
-	});
-
 	it('translates every error code the import core reports', () => {
 		const missing = IMPORT_ERROR_CODES.filter((code) => !(code in IMPORT_ERROR_TEXT));
 		expect(missing).toEqual([]);
