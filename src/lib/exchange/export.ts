@@ -1,5 +1,6 @@
 // exportMap: a map snapshot as a file in one of the export formats, with its MIME type and a file name.
 import type { ActorView, MapSnapshot } from '$lib/map';
+import { downloadBaseName } from '$lib/shared/download-name';
 import { exportCsv } from './export-csv';
 import { exportGexf } from './export-gexf';
 import { exportGraphml } from './export-graphml';
@@ -24,18 +25,8 @@ export const EXPORT_MIME_TYPES: Record<ExportFormat, string> = {
 	gexf: 'application/gexf+xml'
 };
 
-const MAX_BASE_NAME_LENGTH = 80;
-
-/** A file-system-safe name from the title: letters (ä, ö, å too), digits and dashes. */
-export function baseNameOf(title: string | null): string {
-	const slug = (title ?? '')
-		.normalize('NFC')
-		.toLocaleLowerCase('fi')
-		.replace(/[^\p{L}\p{N}]+/gu, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, MAX_BASE_NAME_LENGTH);
-	return slug || 'kartta';
-}
+/** A file-system-safe name from the title (the same slug the API's downloads and the view images use). */
+export const baseNameOf = downloadBaseName;
 
 export async function exportMap(snapshot: MapSnapshot, format: ExportFormat, options: ExportOptions = {}): Promise<ExportFile> {
 	const base = options.baseName?.trim() || baseNameOf(snapshot.title);
