@@ -9,26 +9,11 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { SqliteStorage } from '../../../server/storage/sqlite';
 import { SyncRoom } from '../../../server/sync/room';
-import type { SyncConnection } from '../../../server/sync/connection';
 import { MapModel, SCHEMA_VERSION, initializeDocument, mapParts } from '../../../src/lib/map';
 import { customMapOf } from '../../../src/lib/map/write';
+import { recordingConnection } from './recording-connection';
 
 const MAP_ID = 'roomlazytest0001';
-
-/** A connection that records what the room sends it; the room under test is real. */
-function recordingConnection(userId: string) {
-	const sent: Uint8Array[] = [];
-	const closes: number[] = [];
-	const connection = {
-		user: { id: userId, username: userId, displayName: userId, isAdmin: false },
-		role: 'editor',
-		canWrite: true,
-		refusedUpdates: 0,
-		send: (message: Uint8Array) => sent.push(message),
-		close: (code: number) => closes.push(code)
-	};
-	return { connection: connection as unknown as SyncConnection, sent, closes };
-}
 
 /** The payloads of the sync messages of one type (0 step 1, 1 step 2, 2 update) among `messages`. */
 function syncPayloads(messages: Uint8Array[], syncType: number): Uint8Array[] {

@@ -6,10 +6,10 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { SyncRoom, type RoomStorage } from '../../../server/sync/room';
 import { SyncServer } from '../../../server/sync/sync-server';
-import type { SyncConnection } from '../../../server/sync/connection';
 import type { SessionService } from '../../../src/lib/server/auth/sessions';
 import type { Storage } from '../../../src/lib/server/storage/types';
 import { StorageError } from '../../../src/lib/server/storage/types';
+import { recordingConnection } from './recording-connection';
 
 const MAP_ID = 'roomstoredtest01';
 
@@ -32,21 +32,6 @@ function handHeldStorage(stored: Uint8Array[] = []) {
 		createVersion: async () => {}
 	};
 	return { storage, writes, stored };
-}
-
-/** A connection that records what the room sends it. */
-function fakeConnection(name: string) {
-	const sent: Uint8Array[] = [];
-	const closes: number[] = [];
-	const connection = {
-		user: { id: `id-${name}`, username: name, displayName: name, isAdmin: false },
-		role: 'editor',
-		canWrite: true,
-		refusedUpdates: 0,
-		send: (message: Uint8Array) => sent.push(message),
-		close: (code: number) => closes.push(code)
-	};
-	return { connection: connection as unknown as SyncConnection, sent, closes };
 }
 
 /** The documents carried by SyncStep2 messages (type 0, sync type 1). */
@@ -87,8 +72,8 @@ describe('a room answers only from stored state', () => {
 	it('holds a sync answer until the update before it is stored, then includes it', async () => {
 		const { storage, writes } = handHeldStorage();
 		const room = await openRoom(storage);
-		const writer = fakeConnection('writer');
-		const reader = fakeConnection('reader');
+		const writer = recordingConnection('id-writer', 'writer');
+		const reader = recordingConnection('id-reader', 'reader');
 		room.attach(writer.connection);
 		room.attach(reader.connection);
 		reader.sent.length = 0;
@@ -109,8 +94,8 @@ describe('a room answers only from stored state', () => {
 	it('never sends an update whose write fails: the waiting reader is closed with 4503 instead', async () => {
 		const { storage, writes } = handHeldStorage();
 		const room = await openRoom(storage);
-		const writer = fakeConnection('writer');
-		const reader = fakeConnection('reader');
+		const writer = recordingConnection('id-writer', 'writer');
+		const reader = recordingConnection('id-reader', 'reader');
 		room.attach(writer.connection);
 		room.attach(reader.connection);
 		reader.sent.length = 0;

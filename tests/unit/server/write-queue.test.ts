@@ -9,24 +9,10 @@ import * as Y from 'yjs';
 import { SqliteStorage } from '../../../server/storage/sqlite';
 import { SyncRoom } from '../../../server/sync/room';
 import { DocumentWriteQueue } from '../../../server/sync/write-queue';
-import type { SyncConnection } from '../../../server/sync/connection';
 import type { DocumentAppend } from '../../../src/lib/server/storage/types';
+import { recordingConnection } from './recording-connection';
 
 const MAP_IDS = ['writequeuemap001', 'writequeuemap002', 'writequeuemap003'];
-
-function recordingConnection(userId: string) {
-	const sent: Uint8Array[] = [];
-	const closes: number[] = [];
-	const connection = {
-		user: { id: userId, username: userId, displayName: userId, isAdmin: false },
-		role: 'editor',
-		canWrite: true,
-		refusedUpdates: 0,
-		send: (message: Uint8Array) => sent.push(message),
-		close: (code: number) => closes.push(code)
-	};
-	return { connection: connection as unknown as SyncConnection, sent, closes };
-}
 
 const isUpdateMessage = (m: Uint8Array) => m[0] === 0 && m[1] === 2;
 
