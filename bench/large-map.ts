@@ -109,7 +109,7 @@ export async function runLargeMapSection(options: {
 					}
 				}
 				if (options.browser) {
-					const result: BrowserResult = await measureBrowser({ port: server.port, mapId, cookie: site.cookieFor(0), actors: size.actors });
+					const result: BrowserResult = await measureBrowser({ port: server.port, mapId, cookie: site.cookieFor(0), actors: size.actors, cpuProfile: options.cpuProfile });
 					browserResults.push(`${label}: ${result.summary}`);
 					if (size.actors >= 10_000) {
 						checks.push(
@@ -120,6 +120,7 @@ export async function runLargeMapSection(options: {
 								holds: result.firstRenderMs === null ? null : result.firstRenderMs <= FIRST_RENDER_TARGET_MS,
 								note: result.firstRenderMs === null ? result.reason : undefined
 							},
+
 							{
 								name: `panning fps (WebGL), ${label}`,
 								measured: result.panFps === null ? '–' : result.panFps.toFixed(1),
@@ -172,7 +173,9 @@ export async function runLargeMapSection(options: {
 		table(['map', 'encoded', 'generate ms', 'server load ms', 'returning client ms', 'doc built ms', 'eager load: read + apply ms', 'initial sync cold ms', 'initial sync warm ms'], rows),
 		'',
 		'Browser: headless Chromium at 1280×800; this machine has no GPU, so WebGL runs on SwiftShader (software,',
-		'on the same two cores). First render = navigation to the frame after the editor sets data-ready; panning =',
+		'on the same two cores). First render = navigation to the whole map on screen: the overview the editor draws',
+		'in a worker while the live document arrives (its finishing time, marked by the page), or, without one, the',
+		'frame after the editor sets data-ready; "graph drawn" = that frame, the interactive Cytoscape graph. Panning =',
 		'frames per second while the view pans a few pixels every frame.',
 		...(browserResults.length > 0 ? browserResults.map((r) => `- ${r}`) : ['- not run (--no-browser)'])
 	].join('\n');

@@ -192,6 +192,9 @@ const API_ROWS: Row[] = [
 	{ name: 'GET /api/v1/maps/:id/versions/:vid', route: 'GET /api/v1/maps/[id]/versions/[vid]', method: 'GET', path: (c) => `${api(c)}/versions/${c.versionId}`, expect: MEMBER_ONLY },
 	{ name: 'GET /api/v1/maps/:id/versions/compare', route: 'GET /api/v1/maps/[id]/versions/compare', method: 'GET', path: (c) => `${api(c)}/versions/compare?from=${c.versionId}&to=current`, expect: MEMBER_ONLY },
 	{ name: 'GET /api/v1/maps/:id/export', route: 'GET /api/v1/maps/[id]/export', method: 'GET', path: (c) => `${api(c)}/export?format=json`, expect: MEMBER_ONLY },
+	// The editor draws a large map's overview before the live document is in: whoever may open the map.
+	{ name: 'GET /api/v1/maps/:id/overview', route: 'GET /api/v1/maps/[id]/overview', method: 'GET', path: (c) => `${api(c)}/overview`, expect: per(401, 404, 200, 200, 200, 200, 404, 200) },
+	{ name: "GET /api/v1/maps/:id/overview (another map than the guest's link)", route: 'GET /api/v1/maps/[id]/overview', method: 'GET', path: (c) => `/api/v1/maps/${c.spareMapId}/overview`, expect: per(401, 404, 200, 200, 200, 200, 404, 401) },
 	{ name: 'POST /api/v1/maps/:id/import', route: 'POST /api/v1/maps/[id]/import', method: 'POST', path: (c) => `${api(c)}/import`, upload: importUpload, expect: EDITORS(200), writes: true },
 	{ name: 'POST /api/v1/maps/:id/versions/:vid/restore', route: 'POST /api/v1/maps/[id]/versions/[vid]/restore', method: 'POST', path: (c) => `${api(c)}/versions/${c.versionId}/restore`, expect: EDITORS(200), writes: true },
 	{ name: 'GET /api/v1/maps/:id/meetings', route: 'GET /api/v1/maps/[id]/meetings', method: 'GET', path: (c) => `${api(c)}/meetings`, expect: MEMBER_ONLY },

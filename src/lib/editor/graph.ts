@@ -18,11 +18,9 @@ import { skipUnreadableLabels } from './webgl-labels';
 import { ViewportSnapshot } from './viewport-snapshot';
 import { resizeOnlyWhenSized } from './resize-guard';
 import { viewImage, type ViewImageFormat } from './view-image';
+import { markStage } from '$lib/shared/timing';
+import { fitView } from './fit';
 
-/** Space (px) left around the map by "fit". */
-const FIT_PADDING = 40;
-/** Room (model units) "fit" leaves around actors' centres for their bodies: about a default node. */
-const FIT_NODE_MARGIN = 30;
 const VISIBLE = `.${HIDDEN_CLASS}`;
 
 export interface GraphOptions {
@@ -39,6 +37,11 @@ export interface GraphOptions {
 	onDrag(positions: ReadonlyMap<string, Position> | null): void;
 	/** A drag is starting: the caller closes the current undo step. */
 	onGestureStart(): void;
+	/**
+	 * The user's filter and style as the graph is built: applied before the first frame, so a big
+	 * map's styles are computed once rather than drawn plain and then restyled.
+	 */
+	view?: ViewSettings;
 }
 
 /** The view: pan (screen px), zoom, and the canvas size it is shown on. */
@@ -88,6 +91,7 @@ export class MapGraph {
 			autoungrabify: options.readOnly,
 			...rendering
 		});
+		markStage('cytoscape');
 		const webgl = webglRenderer(this.#cy);
 		if (webgl) {
 			skipUnreadableLabels(this.#cy, webgl);
@@ -103,12 +107,16 @@ export class MapGraph {
 		// WebGL mode draws every line solid: the view layer then names link statuses in labels.
 		this.#view = new ViewLayer(this.#cy, model, (report) => this.#viewReporter?.(report), rendering.webgl !== true);
 		const built = this.#sync.build();
+		markStage('elements');
 		this.#view.prime(built.actors, built.links);
+		if (options.view) this.#view.set(options.view);
+		markStage('view');
 		this.fit();
 		this.#listen();
 		this.#unobserve = model.observe((change) => this.#apply(change));
 		// Cytoscape observes its container's size itself (and its attributes, which need no redraw).
 		resizeOnlyWhenSized(this.#cy, container);
+		markStage('graph');
 	}
 
 	destroy(): void {
@@ -148,23 +156,14 @@ export class MapGraph {
 	// ---- viewport
 
 	fit(): void {
-		const nodes = this.#cy.nodes().not(VISIBLE);
-		if (nodes.empty()) {
-			this.#cy.viewport({ zoom: 1, pan: { x: this.#cy.width() / 2, y: this.#cy.height() / 2 } });
-			return;
-		}
 		// From positions alone: a bounding box needs every element's style (1 s for 10,000 actors,
-		// and the first frame computes it again after the view's look is written); the padding
-		// leaves room for bodies and labels instead. Cytoscape's fit() takes a box, though its types say otherwise.
-		const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
-		nodes.forEach((node) => {
+		// before the first frame computes it anyway); fit.ts leaves room for bodies and labels instead.
+		const positions: number[] = [];
+		this.#cy.nodes().not(VISIBLE).forEach((node) => {
 			const { x, y } = node.position();
-			box.x1 = Math.min(box.x1, x - FIT_NODE_MARGIN);
-			box.y1 = Math.min(box.y1, y - FIT_NODE_MARGIN);
-			box.x2 = Math.max(box.x2, x + FIT_NODE_MARGIN);
-			box.y2 = Math.max(box.y2, y + FIT_NODE_MARGIN);
+			positions.push(x, y);
 		});
-		this.#cy.fit(box as unknown as cytoscape.CollectionArgument, FIT_PADDING);
+		this.#cy.viewport(fitView(positions, this.#cy.width(), this.#cy.height()));
 	}
 
 	zoomBy(factor: number): void {

@@ -61,6 +61,11 @@ export function cytoscapePolygon(shape: LegendShape): string | null {
 		.join(' ');
 }
 
+/** A polygon shape's outline in the [-1, 1] box (x0, y0, x1, …); null for the ellipse. */
+export function polygonPoints(shape: LegendShape): readonly number[] | null {
+	return shape === 'ellipse' ? null : POLYGONS[shape];
+}
+
 /** SVG `points` for a polygon shape scaled to `radius` around (0, 0); null for the ellipse (draw a circle). */
 export function svgPoints(shape: LegendShape, radius: number): string | null {
 	if (shape === 'ellipse') return null;

@@ -1,6 +1,7 @@
 // How actors and links look: each kind's shape or line pattern and colour, the Cytoscape stylesheet built from them, and the legend's data.
 import type cytoscape from 'cytoscape';
-import { ACTOR_KINDS, LINK_KINDS, type ActorKind, type LinkKind } from '$lib/map';
+// From the schema module itself, not the $lib/map barrel: the overview worker draws with these looks and must not load Yjs.
+import { ACTOR_KINDS, LINK_KINDS, type ActorKind, type LinkKind } from '$lib/map/schema';
 import { cytoscapePolygon, type LegendShape } from './shapes';
 
 /** Node look: shape AND colour, so a kind is never told by colour alone (WCAG 1.4.1). Shapes are drawn from shapes.ts. */
@@ -48,14 +49,14 @@ export const LINK_LOOKS: Readonly<Record<LinkKind, LinkLook>> = {
 export const UNKNOWN_LINK_LOOK: LinkLook = { colour: '#616161', line: 'dashed', arrow: 'none' };
 
 // Sizes in model units (they scale with zoom).
-const NODE_SIZE = 30;
-const NODE_RING_WIDTH = 2;
+export const NODE_SIZE = 30;
+export const NODE_RING_WIDTH = 2;
 const SELECTED_BORDER_WIDTH = 5;
 const LABEL_FONT_SIZE = 12;
 const LABEL_MAX_WIDTH = 150;
 /** Below this on-screen size labels are skipped: unreadable anyway, and costly on big maps. */
 const MIN_ZOOMED_LABEL_PX = 7;
-const LINK_WIDTH = 2;
+export const LINK_WIDTH = 2;
 const SELECTED_LINK_WIDTH = 4;
 const LINK_LABEL_FONT_SIZE = 10;
 /** Link labels only show once zoomed in enough for them to read well. */

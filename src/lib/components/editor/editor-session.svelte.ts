@@ -7,8 +7,10 @@ import { Presence } from '$lib/collab/presence';
 import type { Person } from '$lib/collab/awareness-state';
 import { ActivityFeed, type Activity } from '$lib/collab/activity';
 import type { MapGraph } from '$lib/editor';
+import type { ViewSettings } from '$lib/editor/view-layer';
 import type { Awareness } from 'y-protocols/awareness';
 import { getLocale } from '$lib/paraglide/runtime';
+import { markStage } from '$lib/shared/timing';
 import type { CustomFieldView, Position, SectorView } from '$lib/map';
 
 /** Lists in the side panel refresh at most this often: cheap even while someone drags on a big map. */
@@ -30,6 +32,12 @@ function attempt(action: () => void): ActionResult {
 }
 
 type Named = { name: string; id: string };
+
+/** Resolves once the browser has painted the next frame (a task queued from its animation frame runs after the paint). */
+function afterNextPaint(): Promise<void> {
+	if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+	return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
 
 /** The user's language decides the order (å, ä, ö sort differently in fi and sv); numbers sort as numbers. */
 function nameOrder(): (a: Named, b: Named) => number {
@@ -85,6 +93,7 @@ export class EditorSession {
 
 	constructor(options: SessionOptions) {
 		this.options = options;
+		markStage('session');
 		this.#connection = openConnection(options.mapId, { userId: options.userId });
 		this.model = new MapModel(this.#connection.doc);
 		this.#undo = createUndoHistory(this.model);
@@ -106,8 +115,14 @@ export class EditorSession {
 	}
 
 	/** Draws the map once the document has arrived; Cytoscape is loaded only then (browser only). */
-	async mount(container: HTMLElement, cursorLayer: HTMLElement): Promise<void> {
-		const [{ MapGraph }] = await Promise.all([import('$lib/editor'), this.#connection.firstSync]);
+	async mount(container: HTMLElement, cursorLayer: HTMLElement, view?: () => ViewSettings): Promise<void> {
+		const [{ MapGraph }] = await Promise.all([
+			import('$lib/editor').then((module) => (markStage('graph-code'), module)),
+			this.#connection.firstSync.then(() => markStage('synced'))
+		]);
+		// Building a large graph holds the page for seconds: let what is ready (a large map's
+		// overview) reach the screen first.
+		await afterNextPaint();
 		if (this.#destroyed) return;
 		this.#graph = new MapGraph(container, this.model, {
 			readOnly: this.options.readOnly,
@@ -119,7 +134,8 @@ export class EditorSession {
 			},
 			onPointer: (position) => this.#presence.setCursor(position),
 			onDrag: (positions) => (positions ? this.#presence.setDrag(positions) : this.#presence.endDrag()),
-			onGestureStart: () => this.#undo.stopCapturing()
+			onGestureStart: () => this.#undo.stopCapturing(),
+			view: view?.()
 		});
 		this.#graph.showPeers(this.#presence.peers);
 		// Started after the first sync, so loading the map is not announced as someone's change.
@@ -130,6 +146,7 @@ export class EditorSession {
 		});
 		this.#refresh();
 		this.ready = true;
+		markStage('ready');
 	}
 
 	destroy(): void {

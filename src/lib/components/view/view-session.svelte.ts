@@ -2,7 +2,7 @@
 import { getContext, setContext } from 'svelte';
 import { MapValidationError, type CustomFieldView, type MapModel, type SavedView, type SectorView } from '$lib/map';
 import type { EditorSession } from '$lib/components/editor/editor-session.svelte';
-import type { ViewReport } from '$lib/editor/view-layer';
+import type { ViewReport, ViewSettings } from '$lib/editor/view-layer';
 import type { ActorMetricValues } from '$lib/editor/view/style-types';
 import { defaultStyle, emptyFilter, filterToJson, parseFilter, parseStyle, styleToJson, usesMetric, type ViewFilter, type ViewStyle } from '$lib/editor/view/view-state';
 import { isLayoutName, PRESET_LAYOUT, type LayoutName } from '$lib/editor/layout/names';
@@ -119,8 +119,13 @@ export class MapViewSession {
 		this.panel = this.panel === panel ? null : panel;
 	}
 
+	/** The filter and style as the canvas takes them (the graph is built with them, then follows #push). */
+	settings(): ViewSettings {
+		return { filter: this.filter, style: this.style, names: styleNames, revealed: this.#revealed, metrics: this.metrics ?? undefined };
+	}
+
 	#push(): void {
-		this.session?.graph?.setView({ filter: this.filter, style: this.style, names: styleNames, revealed: this.#revealed, metrics: this.metrics ?? undefined });
+		this.session?.graph?.setView(this.settings());
 	}
 
 	// ---- saved views (shared with everyone through the document)
