@@ -20,6 +20,7 @@ import { resizeOnlyWhenSized } from './resize-guard';
 import { viewImage, type ViewImageFormat } from './view-image';
 import { markStage } from '$lib/shared/timing';
 import { fitView } from './fit';
+import { ignoreBoundsEchoOfDrawing } from './bounds-echo';
 
 const VISIBLE = `.${HIDDEN_CLASS}`;
 
@@ -74,6 +75,7 @@ export class MapGraph {
 	readonly #layout: GraphLayout;
 	/** Pans a snapshot of the last frame while full WebGL frames are slow (null on the canvas renderer). */
 	readonly #snapshot: ViewportSnapshot | null = null;
+	readonly #stopBoundsEcho: (() => void) | null = null;
 	/** True while setViewport runs, so viewport listeners can tell its changes from the user's. */
 	#settingViewport = false;
 
@@ -96,6 +98,8 @@ export class MapGraph {
 		if (webgl) {
 			skipUnreadableLabels(this.#cy, webgl);
 			this.#snapshot = new ViewportSnapshot(this.#cy, webgl);
+			// Wraps the snapshot's draw: it must see the frames really drawn.
+			this.#stopBoundsEcho = ignoreBoundsEchoOfDrawing(this.#cy, webgl);
 		}
 		this.#peers = new PeerLayer(this.#cy, (id) => this.#model.actor(id)?.pos);
 		this.#cursors = new CursorLayer(options.cursorLayer, this.#cy);
@@ -126,6 +130,7 @@ export class MapGraph {
 		this.#container.removeEventListener('pointerleave', this.#onPointerLeave);
 		this.#peers.destroy();
 		this.#cursors.destroy();
+		this.#stopBoundsEcho?.();
 		this.#snapshot?.destroy();
 		this.#cy.destroy();
 	}

@@ -62,6 +62,6 @@ export { DEMO_TITLE, populateDemoMap } from './demo';
 export type { DemoSummary } from './demo';
 export { restoreGraphTo, RESTORED_MAPS } from './restore';
 export { compareSnapshots } from './compare';
-export { mapOverview, parseMapOverview, OVERVIEW_VERSION } from './overview';
+export { mapOverview, parseMapOverview, OVERVIEW_ELEMENTS_HEADER, OVERVIEW_VERSION } from './overview';
 export type { MapOverview } from './overview';
 export type { MapDiff, CollectionDiff, ElementChange } from './compare';

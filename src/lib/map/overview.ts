@@ -5,6 +5,8 @@ import { ACTOR_KINDS, LINK_KINDS } from './schema';
 import type { MapModel } from './model';
 
 export const OVERVIEW_VERSION = 1;
+/** Response header with the overview's actors + links, so a page can skip a small map's body unread. */
+export const OVERVIEW_ELEMENTS_HEADER = 'x-kartta-elements';
 
 export interface MapOverview {
 	version: typeof OVERVIEW_VERSION;

@@ -15,6 +15,8 @@ import type { CustomFieldView, Position, SectorView } from '$lib/map';
 
 /** Lists in the side panel refresh at most this often: cheap even while someone drags on a big map. */
 export const LIST_REFRESH_MS = 250;
+/** The graph waits this long at most for a large map's overview: a second of picture against seconds of a frozen page. */
+export const FIRST_WAIT_MS = 1_000;
 
 export type ActionResult = { ok: true } | { ok: false; errors: FieldError[] };
 
@@ -115,13 +117,18 @@ export class EditorSession {
 	}
 
 	/** Draws the map once the document has arrived; Cytoscape is loaded only then (browser only). */
-	async mount(container: HTMLElement, cursorLayer: HTMLElement, view?: () => ViewSettings): Promise<void> {
+	/**
+	 * `view`: the user's filter and style, applied as the graph is built. `first`: something to show
+	 * before the graph (a large map's overview), waited for at most FIRST_WAIT_MS once the document is in.
+	 */
+	async mount(container: HTMLElement, cursorLayer: HTMLElement, view?: () => ViewSettings, first?: Promise<unknown>): Promise<void> {
 		const [{ MapGraph }] = await Promise.all([
 			import('$lib/editor').then((module) => (markStage('graph-code'), module)),
 			this.#connection.firstSync.then(() => markStage('synced'))
 		]);
-		// Building a large graph holds the page for seconds: let what is ready (a large map's
-		// overview) reach the screen first.
+		// Building a large graph holds the page for seconds: let a large map's overview reach the
+		// screen first, if it is nearly there.
+		if (first) await Promise.race([first, new Promise((resolve) => setTimeout(resolve, FIRST_WAIT_MS))]);
 		await afterNextPaint();
 		if (this.#destroyed) return;
 		this.#graph = new MapGraph(container, this.model, {

@@ -1,9 +1,9 @@
-import { json } from '@sveltejs/kit';
 import { api, requireUser } from '$lib/server/api';
 import { services } from '$lib/server/context';
 import { requireRole } from '$lib/server/maps';
 import { notFound } from '$lib/server/errors';
-import { MapModel, mapOverview } from '$lib/map';
+import { overviewAnswer } from '$lib/server/overview';
+import { OVERVIEW_ELEMENTS_HEADER } from '$lib/map';
 
 /**
  * Where the map's actors and links are and what kind each is, without names or details: the editor
@@ -18,6 +18,8 @@ export const GET = api(async (event) => {
 	} else {
 		await requireRole(services(), mapId, requireUser(event).id, 'viewer');
 	}
-	const doc = await services().sync.readDocument(mapId);
-	return json(mapOverview(new MapModel(doc)), { headers: { 'cache-control': 'private, no-store' } });
+	const { json, elements } = overviewAnswer(await services().sync.readDocument(mapId));
+	return new Response(json, {
+		headers: { 'content-type': 'application/json', 'cache-control': 'private, no-store', [OVERVIEW_ELEMENTS_HEADER]: String(elements) }
+	});
 });
