@@ -1,6 +1,6 @@
-// Stores the updates (and who made them) of every room that received some in one event-loop turn in
-// one transaction, so that twenty busy maps cost one commit a turn instead of forty; each room
-// broadcasts its own updates only once that commit is done, and hears of a failed one instead.
+// Stores the updates (and who made them) that rooms applied together (one socket read's frames, or
+// one run of server code) in one transaction with their activity records; each room broadcasts its
+// own updates only once that commit is done, and hears of a failed one instead.
 import type { DocumentAppend, DocumentStore } from '../../src/lib/server/storage/types';
 import { log } from '../../src/lib/server/log';
 
@@ -26,14 +26,16 @@ export class DocumentWriteQueue {
 
 	constructor(private readonly storage: BatchStorage) {}
 
-	/** Stores `document`'s updates with everyone else's at the end of this turn. */
+	/** Stores `document`'s updates with those applied in the same run of code, once that run is done. */
 	schedule(document: QueuedDocument): void {
 		this.waiting.add(document);
 		if (this.scheduled) return;
 		this.scheduled = true;
-		// setImmediate runs after the turn's socket reads: every update that came in this turn, from
-		// any map, shares the commit.
-		setImmediate(() => {
+		// A microtask runs once the code that applied this update is done (for one socket read, every
+		// frame it carried), before the next socket's read: updates applied together share the commit,
+		// and no update waits for other sockets' reads to be broadcast. (At the end of the whole turn,
+		// with setImmediate, p95 latency at 50 editors on one map was 1.3x the reference server's.)
+		queueMicrotask(() => {
 			this.scheduled = false;
 			this.chain = this.chain.then(() => this.flush());
 		});
