@@ -3,12 +3,12 @@
 // drawn. Small maps get no overview. Blocking the sync WebSocket keeps the graph away, so the overview
 // can be checked on its own without racing the graph.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import * as Y from 'yjs';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { createMap, createUser, startServer, type LoggedIn, type TestServer } from '../support/server';
 import { launchBrowser } from '../support/browser';
 import { connectClient, type SyncClient } from '../support/sync-client';
 import { READY_TIMEOUT_MS } from '../support/pages';
+import { rawElement, rawId } from '../support/raw-elements';
 
 /** 600 actors + 1,000 links: above WEBGL_ELEMENT_THRESHOLD (1,500), so the overview is drawn. */
 const ACTORS = 600;
@@ -29,14 +29,6 @@ const clients: SyncClient[] = [];
 const contexts: BrowserContext[] = [];
 const errors: string[] = [];
 
-function element(fields: Record<string, unknown>): Y.Map<unknown> {
-	const map = new Y.Map<unknown>();
-	for (const [key, value] of Object.entries(fields)) map.set(key, value);
-	map.set('custom', new Y.Map());
-	return map;
-}
-
-const id = (prefix: string, n: number) => `${prefix}${String(n).padStart(15 - prefix.length + 1, '0')}`;
 
 /** Fills a new map through a real sync client, as view-large does. */
 async function fillMap(title: string, actors: number, links: number): Promise<string> {
@@ -48,13 +40,13 @@ async function fillMap(title: string, actors: number, links: number): Promise<st
 	doc.transact(() => {
 		for (let i = 0; i < actors; i++) {
 			const pos = { x: (i % 30) * 60, y: Math.floor(i / 30) * 60 };
-			doc.getMap('actors').set(id('a', i), element({ name: `Toimija ${i}`, kind: KINDS[i % KINDS.length], pos, createdAt: 1 }));
+			doc.getMap('actors').set(rawId('a', i), rawElement({ name: `Toimija ${i}`, kind: KINDS[i % KINDS.length], pos, createdAt: 1 }));
 		}
 		// A ring, then rings of longer chords: every link joins a different pair.
 		for (let i = 0; i < links; i++) {
 			const source = i % actors;
 			const target = (source + 1 + Math.floor(i / actors) * 6) % actors;
-			doc.getMap('links').set(id('l', i), element({ source: id('a', source), target: id('a', target), kind: 'informal' }));
+			doc.getMap('links').set(rawId('l', i), rawElement({ source: rawId('a', source), target: rawId('a', target), kind: 'informal' }));
 		}
 	});
 	// The overview is read from the server's document: wait until it holds every element.
@@ -141,7 +133,6 @@ describe('a large map', () => {
 		expect(pixels.height).toBeGreaterThan(0);
 		// 600 actors and 1,000 links leave far more than a few non-white pixels.
 		expect(pixels.inked).toBeGreaterThan(1_000);
-		console.info(`overview ${pixels.width}×${pixels.height}, ${pixels.inked} inked pixels`);
 	});
 
 	it('shows the overview before the graph and removes it once the graph is drawn', async () => {
@@ -154,7 +145,6 @@ describe('a large map', () => {
 		const overview = await marks(page, 'kartta:overview');
 		// On a fast machine the graph may win the race, and then no overview is drawn: that is allowed.
 		if (overview.length > 0) expect(overview[0]!).toBeLessThan(ready!);
-		console.info(overview.length > 0 ? `overview at ${overview[0]!.toFixed(0)} ms, ready at ${ready!.toFixed(0)} ms` : `graph ready at ${ready!.toFixed(0)} ms before the overview`);
 		await page.waitForSelector('[data-testid=overview]', { state: 'detached', timeout: 2_000 });
 	});
 });

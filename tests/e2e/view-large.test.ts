@@ -2,11 +2,11 @@
 // still apply there, and a layout of 700 actors runs in the web worker and still arrives as one change.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import * as Y from 'yjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createMap, createUser, startServer, type LoggedIn, type TestServer } from '../support/server';
 import { launchBrowser } from '../support/browser';
 import { connectClient, waitFor, type SyncClient } from '../support/sync-client';
+import { rawElement, rawId } from '../support/raw-elements';
 
 const ACTORS = 700;
 const REGIONS = 7;
@@ -23,14 +23,6 @@ let context: BrowserContext;
 let page: Page;
 const errors: string[] = [];
 
-function element(fields: Record<string, unknown>): Y.Map<unknown> {
-	const map = new Y.Map<unknown>();
-	for (const [key, value] of Object.entries(fields)) map.set(key, value);
-	map.set('custom', new Y.Map());
-	return map;
-}
-
-const id = (prefix: string, n: number) => `${prefix}${String(n).padStart(15 - prefix.length + 1, '0')}`;
 
 beforeAll(async () => {
 	server = await startServer();
@@ -40,15 +32,15 @@ beforeAll(async () => {
 	await observer.synced;
 	const doc = observer.doc;
 	doc.transact(() => {
-		for (let r = 0; r < REGIONS; r++) doc.getMap('regions').set(id('r', r), element({ name: `Kunta ${r + 1}` }));
+		for (let r = 0; r < REGIONS; r++) doc.getMap('regions').set(rawId('r', r), rawElement({ name: `Kunta ${r + 1}` }));
 		for (let i = 0; i < ACTORS; i++) {
 			const pos = { x: (i % 30) * 60, y: Math.floor(i / 30) * 60 };
-			doc.getMap('actors').set(id('a', i), element({ name: `Toimija ${i}`, kind: KINDS[i % KINDS.length], region: id('r', i % REGIONS), pos, createdAt: 1 }));
+			doc.getMap('actors').set(rawId('a', i), rawElement({ name: `Toimija ${i}`, kind: KINDS[i % KINDS.length], region: rawId('r', i % REGIONS), pos, createdAt: 1 }));
 		}
 		// A ring plus chords: about 1,000 links, so actors + links pass the WebGL threshold.
 		for (let i = 0; i < ACTORS; i++) {
-			doc.getMap('links').set(id('l', i), element({ source: id('a', i), target: id('a', (i + 1) % ACTORS), kind: 'informal' }));
-			if (i % 2 === 0) doc.getMap('links').set(id('m', i), element({ source: id('a', i), target: id('a', (i * 7 + 3) % ACTORS), kind: 'rdi_project', status: i % 10 === 0 ? 'gap' : 'existing' }));
+			doc.getMap('links').set(rawId('l', i), rawElement({ source: rawId('a', i), target: rawId('a', (i + 1) % ACTORS), kind: 'informal' }));
+			if (i % 2 === 0) doc.getMap('links').set(rawId('m', i), rawElement({ source: rawId('a', i), target: rawId('a', (i * 7 + 3) % ACTORS), kind: 'rdi_project', status: i % 10 === 0 ? 'gap' : 'existing' }));
 		}
 	});
 	browser = await launchBrowser();
