@@ -116,8 +116,8 @@ export class EditorSession {
 		);
 	}
 
-	/** Draws the map once the document has arrived; Cytoscape is loaded only then (browser only). */
 	/**
+	 * Draws the map once the document has arrived; Cytoscape is loaded only then (browser only).
 	 * `view`: the user's filter and style, applied as the graph is built. `first`: something to show
 	 * before the graph (a large map's overview), waited for at most FIRST_WAIT_MS once the document is in.
 	 */

@@ -90,9 +90,9 @@ class Raster {
 		const cy = Math.round(y);
 		for (let dy = -reach; dy <= reach; dy++) {
 			for (let dx = -reach; dx <= reach; dx++) {
-				// Pixel centres, relative to the actor's centre.
-				const px = dx + 0.5 - (x - cx) - 0.5;
-				const py = dy + 0.5 - (y - cy) - 0.5;
+				// The pixel's offset from the actor's centre.
+				const px = dx - (x - cx);
+				const py = dy - (y - cy);
 				const within = (scale: number) => (outline === null ? px * px + py * py <= scale * scale : insidePolygon(outline, scale, px, py));
 				if (within(radius)) this.#blend(cx + dx, cy + dy, colour, 1);
 				else if (ring > 0 && within(outer)) this.#blend(cx + dx, cy + dy, WHITE, 1);
