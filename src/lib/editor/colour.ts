@@ -10,10 +10,15 @@ function channel(value: number): number {
 	return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
 }
 
-export function relativeLuminance(hex: string): number {
+/** The red, green and blue channels (0–255) of a #rrggbb colour. */
+export function hexChannels(hex: string): [number, number, number] {
 	const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
 	if (!match) throw new Error(`Not a #rrggbb colour: ${hex}`);
-	const [r, g, b] = match.slice(1).map((part) => channel(parseInt(part, 16))) as [number, number, number];
+	return match.slice(1).map((part) => parseInt(part, 16)) as [number, number, number];
+}
+
+export function relativeLuminance(hex: string): number {
+	const [r, g, b] = hexChannels(hex).map(channel) as [number, number, number];
 	return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 

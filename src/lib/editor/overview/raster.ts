@@ -8,6 +8,7 @@ import type { MapOverview } from '$lib/map/overview';
 import { fitView, type Viewport } from '../fit';
 import { ACTOR_LOOKS, LINK_LOOKS, LINK_WIDTH, NODE_RING_WIDTH, NODE_SIZE, UNKNOWN_ACTOR_LOOK, UNKNOWN_LINK_LOOK } from '../style';
 import { polygonPoints } from '../shapes';
+import { hexChannels } from '../colour';
 
 /** Lines thinner than a pixel are drawn one pixel wide and this faint at the least. */
 const MIN_LINE_ALPHA = 0.35;
@@ -16,11 +17,6 @@ const MIN_SHAPE_RADIUS_PX = 3;
 
 type Rgb = readonly [number, number, number];
 const WHITE: Rgb = [255, 255, 255];
-
-function rgb(hex: string): Rgb {
-	const value = Number.parseInt(hex.slice(1), 16);
-	return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
-}
 
 export interface OverviewPixels {
 	/** RGBA, row by row, `width` × `height` (device px). */
@@ -112,7 +108,7 @@ export function rasterOverview(overview: MapOverview, width: number, height: num
 
 	// Links first: the graph draws them under the actors.
 	const linkAlpha = Math.min(1, Math.max(LINK_WIDTH * zoom * ratio, MIN_LINE_ALPHA));
-	const linkColours = [UNKNOWN_LINK_LOOK, ...LINK_KINDS.map((kind) => LINK_LOOKS[kind])].map((look) => rgb(look.colour));
+	const linkColours = [UNKNOWN_LINK_LOOK, ...LINK_KINDS.map((kind) => LINK_LOOKS[kind])].map((look) => hexChannels(look.colour));
 	for (let i = 0; i < overview.linkKinds.length; i++) {
 		const colour = linkColours[overview.linkKinds[i]! + 1]!;
 		raster.line(screenX(links[i * 2]!), screenY(links[i * 2]!), screenX(links[i * 2 + 1]!), screenY(links[i * 2 + 1]!), colour, linkAlpha);
@@ -121,7 +117,7 @@ export function rasterOverview(overview: MapOverview, width: number, height: num
 	const radius = (NODE_SIZE * zoom * ratio) / 2;
 	const ring = NODE_RING_WIDTH * zoom * ratio;
 	const looks = [UNKNOWN_ACTOR_LOOK, ...ACTOR_KINDS.map((kind) => ACTOR_LOOKS[kind])];
-	const colours = looks.map((look) => rgb(look.colour));
+	const colours = looks.map((look) => hexChannels(look.colour));
 	const outlines = looks.map((look) => polygonPoints(look.shape));
 	const side = Math.max(1, Math.round(radius * 2));
 	for (let actor = 0; actor < overview.actorKinds.length; actor++) {
