@@ -8,6 +8,7 @@ import { DATA, HIDDEN_CLASS } from '$lib/editor/style';
 import { defaultStyle, emptyFilter } from '$lib/editor/view/view-state';
 import { GAP_COLOUR } from '$lib/editor/view/palette';
 import { smallMap, NAMES } from './view/fixtures';
+import type { MapModel } from '$lib/map';
 
 function bind() {
 	const { model, ids } = smallMap();
@@ -22,6 +23,21 @@ function bind() {
 		layer.refresh();
 	});
 	return { model, ids, cy, layer, reports };
+}
+
+/**
+ * After the layer has been set once (one report): moving the actor adds no report (nothing to restyle),
+ * renaming it adds one and writes its new label into the graph.
+ */
+async function expectMoveThenRenameFollowed(model: MapModel, cy: cytoscape.Core, id: string, reports: () => number) {
+	const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
+	model.moveActors(new Map([[id, { x: 500, y: 500 }]]));
+	await settle();
+	expect(reports()).toBe(1);
+	model.updateActor(id, { name: 'Alfa Group Oy' });
+	await settle();
+	expect(reports()).toBe(2);
+	expect(cy.getElementById(id).data(DATA.viewLabel)).toBe('Alfa Group Oy');
 }
 
 const hidden = (cy: cytoscape.Core) => cy.elements(`.${HIDDEN_CLASS}`).map((element) => element.id()).sort();
@@ -66,14 +82,7 @@ describe('ViewLayer', () => {
 			layer.schedule(change);
 		});
 		layer.set({ filter: emptyFilter(), style: defaultStyle(), names: NAMES, revealed: new Set() });
-		const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
-		model.moveActors(new Map([[ids.a, { x: 500, y: 500 }]]));
-		await settle();
-		expect(reports).toBe(1);
-		model.updateActor(ids.a, { name: 'Alfa Group Oy' });
-		await settle();
-		expect(reports).toBe(2);
-		expect(cy.getElementById(ids.a).data(DATA.viewLabel)).toBe('Alfa Group Oy');
+		await expectMoveThenRenameFollowed(model, cy, ids.a, () => reports);
 	});
 
 	it('primed with the graph’s first read, follows later changes as if it had read the model itself', async () => {
@@ -90,14 +99,7 @@ describe('ViewLayer', () => {
 		});
 		layer.set({ filter: emptyFilter(), style: defaultStyle(), names: NAMES, revealed: new Set() });
 		expect(cy.getElementById(ids.a).data(DATA.viewLabel)).toBe('Alfa Oy');
-		const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
-		model.moveActors(new Map([[ids.a, { x: 500, y: 500 }]]));
-		await settle();
-		expect(reports).toBe(1);
-		model.updateActor(ids.a, { name: 'Alfa Group Oy' });
-		await settle();
-		expect(reports).toBe(2);
-		expect(cy.getElementById(ids.a).data(DATA.viewLabel)).toBe('Alfa Group Oy');
+		await expectMoveThenRenameFollowed(model, cy, ids.a, () => reports);
 	});
 
 	it('styles and hides an element drawn anew, such as an actor whose deletion was undone', () => {
