@@ -139,6 +139,13 @@ export class SqliteStorage implements Storage {
 	private readonly busyTimeoutMs: number;
 	/** Set when a statement failed on another process's lock; cleared by the next statement that writes. */
 	private locked = false;
+	/**
+	 * Every edit passes here, before it is broadcast: the transaction function is made once (making
+	 * one per call showed in profiles), and the commit carries the updates alone (the activity log
+	 * follows in batches, see server/sync/activity-writer.ts).
+	 */
+	private readonly appendTransaction: (appends: readonly DocumentAppend[]) => number[];
+	private readonly activityTransaction: (records: readonly ActivityRecord[]) => void;
 
 	constructor(options: SqliteOptions) {
 		if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
@@ -149,6 +156,21 @@ export class SqliteStorage implements Storage {
 		this.busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
 		this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
 		this.migrate();
+		this.appendTransaction = this.db.transaction((appends: readonly DocumentAppend[]) => {
+			const insert = this.stmt('INSERT INTO doc_updates (doc_id, update_data) VALUES (?, ?)');
+			return appends.map(({ docId, updates }) => {
+				let seq = 0;
+				// A view, not a copy: the bytes are only read while the statement runs.
+				for (const update of updates) seq = Number(insert.run(docId, asBuffer(update)).lastInsertRowid);
+				return seq;
+			});
+		});
+		this.activityTransaction = this.db.transaction((records: readonly ActivityRecord[]) => {
+			const insert = this.stmt(
+				'INSERT INTO activity (map_id, document, at, user_id, collection, element_id, action) VALUES (?, ?, ?, ?, ?, ?, ?)'
+			);
+			for (const r of records) insert.run(r.mapId, r.document, r.at, r.userId, r.collection, r.elementId, r.action);
+		});
 		if (options.maxDatabaseBytes != null) {
 			// After the migrations, so a new database can always be created; max_page_count is per connection.
 			const pageSize = this.db.pragma('page_size', { simple: true }) as number;
@@ -477,28 +499,7 @@ export class SqliteStorage implements Storage {
 		return seq!;
 	}
 	appendUpdateBatches(appends: readonly DocumentAppend[]) {
-		return this.run(() =>
-			this.db.transaction(() => {
-				const insert = this.stmt('INSERT INTO doc_updates (doc_id, update_data) VALUES (?, ?)');
-				const lastSeqs = appends.map(({ docId, updates }) => {
-					let seq = 0;
-					// A view, not a copy: the bytes are only read while the statement runs.
-					for (const update of updates) seq = Number(insert.run(docId, asBuffer(update)).lastInsertRowid);
-					return seq;
-				});
-				const activity = appends.flatMap((append) => append.activity ?? []);
-				if (activity.length > 0) {
-					// In the same commit (one per turn, not two), but in a savepoint of its own: the log of
-					// who changed what is a record, and failing to write it must not undo the changes.
-					try {
-						this.db.transaction(() => this.insertActivity(activity))();
-					} catch (error) {
-						log.warn('storage.activity_failed', { error });
-					}
-				}
-				return lastSeqs;
-			})()
-		);
+		return this.run(() => this.appendTransaction(appends));
 	}
 	compact(docId: string, snapshot: Uint8Array, uptoSeq: number) {
 		return this.run(() =>
@@ -602,13 +603,7 @@ export class SqliteStorage implements Storage {
 
 	// ---- activity log
 	recordActivity(records: ActivityRecord[]) {
-		return this.run(() => this.db.transaction(() => this.insertActivity(records))());
-	}
-	private insertActivity(records: readonly ActivityRecord[]): void {
-		const insert = this.stmt(
-			'INSERT INTO activity (map_id, document, at, user_id, collection, element_id, action) VALUES (?, ?, ?, ?, ?, ?, ?)'
-		);
-		for (const r of records) insert.run(r.mapId, r.document, r.at, r.userId, r.collection, r.elementId, r.action);
+		return this.run(() => this.activityTransaction(records));
 	}
 	listActivity(query: ActivityQuery) {
 		return this.run(() => {

@@ -22,6 +22,7 @@ export interface ConnectionIdentity {
 
 /** A client that lets this much unsent data pile up is too slow to keep; it will resync. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+const BINARY = { binary: true } as const;
 
 export class SyncConnection {
 	refusedUpdates = 0;
@@ -120,10 +121,13 @@ export class SyncConnection {
 			this.close(CLOSE.goingAway, 'client too slow');
 			return;
 		}
-		this.socket.send(message, { binary: true }, (error) => {
-			if (error) this.close(CLOSE.internalError, 'send failed');
-		});
+		this.socket.send(message, BINARY, this.onSent);
 	}
+
+	/** One callback for every send (a broadcast makes one send per socket per edit). */
+	private readonly onSent = (error?: Error | null): void => {
+		if (error) this.close(CLOSE.internalError, 'send failed');
+	};
 
 	/** Ping-pong liveness: returns false (and terminates) when the last ping went unanswered. */
 	heartbeat(): boolean {

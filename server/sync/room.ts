@@ -2,7 +2,7 @@
 // Y.Doc only when something needs it (a write, a server change, an API read), stores every update
 // before broadcasting it, compacts the log and unloads when idle.
 import * as Y from 'yjs';
-import type { ActivityRecord, DocumentStore, VersionStore } from '../../src/lib/server/storage/types';
+import type { ActivityRecord, ActivityStore, DocumentStore, VersionStore } from '../../src/lib/server/storage/types';
 import { AUTO_REASON } from '../../src/lib/server/versions';
 import { activityOf } from './activity';
 import { SYNC, CLOSE } from '../../src/lib/server/limits';
@@ -19,9 +19,12 @@ import { UnstoredUpdates } from './unstored-updates';
 import { StoredLog } from './stored-log';
 import { isServerOrigin, serverOrigin } from './server-origin';
 import { DocumentWriteQueue, type QueuedDocument } from './write-queue';
+import { ActivityWriter } from './activity-writer';
 
 /** The storage a room needs: the document half of the storage interface. */
-export type RoomStorage = Pick<DocumentStore, 'loadDocument' | 'appendUpdateBatches' | 'compact'> & Pick<VersionStore, 'createVersion'>;
+export type RoomStorage = Pick<DocumentStore, 'loadDocument' | 'appendUpdateBatches' | 'compact'> &
+	Pick<VersionStore, 'createVersion'> &
+	Pick<ActivityStore, 'recordActivity'>;
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
 
@@ -56,7 +59,7 @@ export class SyncRoom implements QueuedDocument {
 		private storage: RoomStorage,
 		private onIdle: (room: SyncRoom) => void,
 		/** Shared by the server's rooms, so that one commit a turn stores every map's updates. */
-		private writes: DocumentWriteQueue = new DocumentWriteQueue(storage)
+		private writes: DocumentWriteQueue = new DocumentWriteQueue(storage, new ActivityWriter(storage))
 	) {
 		this.mapId = address.mapId;
 		this.kind = address.kind;
@@ -340,9 +343,10 @@ export class SyncRoom implements QueuedDocument {
 		return this.storedLog.compact(() => (this.state === 'ready' && this.unstored.none ? this.content.encodeState() : null));
 	}
 
-	/** Waits until everything applied so far is stored (and any compaction it started is done). */
+	/** Waits until everything applied so far is stored, with its activity records (and any compaction it started is done). */
 	async drain(): Promise<void> {
 		await this.stored();
+		await this.writes.activityWritten();
 		await this.storedLog.settled();
 	}
 

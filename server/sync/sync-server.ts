@@ -10,6 +10,7 @@ import { CLOSE, SESSION, SYNC } from '../../src/lib/server/limits';
 import { log } from '../../src/lib/server/log';
 import { SyncRoom } from './room';
 import { DocumentWriteQueue } from './write-queue';
+import { ActivityWriter } from './activity-writer';
 import { documentId, type DocumentAddress, type DocumentKind } from '../../src/lib/server/documents';
 import { SyncConnection } from './connection';
 import { authorizeUpgrade, rejectUpgrade, SYNC_PATH_PREFIX } from './upgrade';
@@ -34,7 +35,7 @@ export class SyncServer {
 	private stopping = false;
 
 	constructor(private options: SyncServerOptions) {
-		this.writes = new DocumentWriteQueue(options.storage);
+		this.writes = new DocumentWriteQueue(options.storage, new ActivityWriter(options.storage));
 		this.heartbeat = setInterval(() => this.checkLiveness(), SYNC.pingIntervalMs);
 		this.heartbeat.unref();
 		this.accessCheck = setInterval(() => void this.recheckAccess(), SYNC.recheckAccessEveryMs);
@@ -231,6 +232,11 @@ export class SyncServer {
 		return doc;
 	}
 
+	/** Writes the activity records still held back (they follow edits in batches): for readers of the log. */
+	activityWritten(): Promise<void> {
+		return this.writes.activityWritten();
+	}
+
 	stats(): { rooms: number; connections: number } {
 		let connections = 0;
 		for (const room of this.rooms.values()) connections += room.connectionCount;
@@ -245,6 +251,7 @@ export class SyncServer {
 		const rooms = [...this.rooms.values()];
 		this.rooms.clear();
 		await Promise.allSettled(rooms.map((room) => room.close(CLOSE.goingAway, 'server shutting down')));
+		await this.writes.activityWritten();
 		this.wss.close();
 	}
 }

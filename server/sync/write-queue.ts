@@ -1,8 +1,9 @@
-// Stores the updates (and who made them) that rooms applied together (one socket read's frames, or
-// one run of server code) in one transaction with their activity records; each room broadcasts its
-// own updates only once that commit is done, and hears of a failed one instead.
-import type { DocumentAppend, DocumentStore } from '../../src/lib/server/storage/types';
+// Stores the updates that rooms applied together (one socket read's frames, or one run of server
+// code) in one transaction; each room broadcasts its own updates only once that commit is done, and
+// hears of a failed one instead. Who made them (the activity log) follows once they are stored.
+import type { ActivityRecord, DocumentAppend, DocumentStore } from '../../src/lib/server/storage/types';
 import { log } from '../../src/lib/server/log';
+import type { ActivitySink } from './activity-writer';
 
 /** The storage the queue writes to. */
 export type BatchStorage = Pick<DocumentStore, 'appendUpdateBatches'>;
@@ -11,7 +12,7 @@ export type BatchStorage = Pick<DocumentStore, 'appendUpdateBatches'>;
 export interface QueuedDocument {
 	readonly docId: string;
 	/** Hands over every update applied but not yet stored, with its activity (none if the room has closed). */
-	takeUpdates(): Omit<DocumentAppend, 'docId'>;
+	takeUpdates(): { updates: Uint8Array[]; activity: ActivityRecord[] };
 	/** Those updates are committed; `lastSeq` is the last one's sequence number in the log. */
 	updatesStored(lastSeq: number): void;
 	/** Those updates were not stored (the whole transaction was rolled back). */
@@ -21,10 +22,13 @@ export interface QueuedDocument {
 export class DocumentWriteQueue {
 	private waiting = new Set<QueuedDocument>();
 	private scheduled = false;
-	/** Commits happen one after another, in the order they were taken. */
-	private chain: Promise<void> = Promise.resolve();
+	/** The commit under way, if any: commits happen one after another, in the order they were taken. */
+	private writing: Promise<void> | null = null;
 
-	constructor(private readonly storage: BatchStorage) {}
+	constructor(
+		private readonly storage: BatchStorage,
+		private readonly activity: ActivitySink
+	) {}
 
 	/** Stores `document`'s updates with those applied in the same run of code, once that run is done. */
 	schedule(document: QueuedDocument): void {
@@ -37,26 +41,47 @@ export class DocumentWriteQueue {
 		// with setImmediate, p95 latency at 50 editors on one map was 1.3x the reference server's.)
 		queueMicrotask(() => {
 			this.scheduled = false;
-			this.chain = this.chain.then(() => this.flush());
+			this.commitWaiting();
 		});
+	}
+
+	/** Resolves once every activity record of the updates stored so far is written. */
+	activityWritten(): Promise<void> {
+		return this.activity.flush();
+	}
+
+	private commitWaiting(): void {
+		// Called straight from the microtask, not through a promise chain: one hop less before the
+		// broadcast. A commit still under way (storage that answers later than at once) goes first.
+		const previous = this.writing;
+		const commit = previous ? previous.then(() => this.flush(), () => this.flush()) : this.flush();
+		this.writing = commit;
+		commit
+			.finally(() => {
+				if (this.writing === commit) this.writing = null;
+			})
+			.catch((error: unknown) => log.error('sync.write_queue_failed', { error }));
 	}
 
 	private async flush(): Promise<void> {
 		const documents = [...this.waiting];
 		this.waiting.clear();
 		const batch = documents
-			.map((document) => ({ document, append: { docId: document.docId, ...document.takeUpdates() } }))
-			.filter(({ append }) => append.updates.length > 0);
+			.map((document) => ({ document, taken: document.takeUpdates() }))
+			.filter(({ taken }) => taken.updates.length > 0);
 		if (batch.length === 0) return;
+		const appends: DocumentAppend[] = batch.map(({ document, taken }) => ({ docId: document.docId, updates: taken.updates }));
 		let lastSeqs: number[];
 		try {
-			lastSeqs = await this.storage.appendUpdateBatches(batch.map(({ append }) => append));
+			lastSeqs = await this.storage.appendUpdateBatches(appends);
 		} catch (error) {
 			// One transaction: nothing of the batch is stored, so no room may broadcast any of it.
 			for (const { document } of batch) notify(document, () => document.updatesFailed(error));
 			return;
 		}
 		batch.forEach(({ document }, i) => notify(document, () => document.updatesStored(lastSeqs[i]!)));
+		// After the broadcasts: only stored edits are logged, and logging them never delays one.
+		for (const { taken } of batch) this.activity.add(taken.activity);
 	}
 }
 

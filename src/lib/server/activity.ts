@@ -51,6 +51,8 @@ export async function readActivity(services: AppServices, mapId: string, filters
 		if (!user) return [];
 		userId = user.id;
 	}
+	// The records of the last moment's edits are still on their way (written in batches).
+	await services.sync.activityWritten();
 	const rows = await services.storage.listActivity({
 		mapId,
 		userId,

@@ -16,6 +16,8 @@ export interface SyncControl {
 	/** The people with a socket open on any of a map's documents, once each. */
 	connectedUsers(mapId: string): { id: string; username: string; displayName: string }[];
 	closeUser(userId: string, reason: string): number;
+	/** Resolves once the activity records of every stored edit are written (they follow in batches). */
+	activityWritten(): Promise<void>;
 	stats(): { rooms: number; connections: number };
 }
 

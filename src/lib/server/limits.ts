@@ -84,6 +84,13 @@ export const SYNC = {
 	 * builds the Doc, from which every further answer is cheap.
 	 */
 	diffAnswersBeforeBuild: 4,
+	/**
+	 * The activity log (who changed what) is written in batches off the edit path: at most this long
+	 * after an edit, or at once when this many records wait. A killed process loses at most that
+	 * moment's records, never an edit.
+	 */
+	activityFlushMs: 1_000,
+	activityBatchMax: 500,
 	/** Compact a document's update log into a snapshot once the tail is this long. */
 	compactAfterUpdates: 500,
 	/** Unload a document this long after its last connection closed (env SYNC_UNLOAD_IDLE_AFTER_MS). */

@@ -29,7 +29,8 @@ function handHeldStorage(stored: Uint8Array[] = []) {
 				})
 			),
 		compact: async () => {},
-		createVersion: async () => {}
+		createVersion: async () => {},
+		recordActivity: async () => {}
 	};
 	return { storage, writes, stored };
 }

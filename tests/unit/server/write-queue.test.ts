@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { SqliteStorage } from '../../../server/storage/sqlite';
 import { SyncRoom } from '../../../server/sync/room';
 import { DocumentWriteQueue } from '../../../server/sync/write-queue';
+import { ActivityWriter } from '../../../server/sync/activity-writer';
 import type { DocumentAppend } from '../../../src/lib/server/storage/types';
 import { recordingConnection } from './recording-connection';
 
@@ -37,12 +38,15 @@ describe('one write transaction per turn for every map', () => {
 		}
 		// The real storage, with each transaction the queue asks for written down.
 		transactions = [];
-		const queue = new DocumentWriteQueue({
-			appendUpdateBatches: (appends) => {
-				transactions.push([...appends]);
-				return storage.appendUpdateBatches(appends);
-			}
-		});
+		const queue = new DocumentWriteQueue(
+			{
+				appendUpdateBatches: (appends) => {
+					transactions.push([...appends]);
+					return storage.appendUpdateBatches(appends);
+				}
+			},
+			new ActivityWriter(storage)
+		);
 		rooms = MAP_IDS.map((id) => new SyncRoom({ mapId: id, kind: 'discussion', docId: `${id}/discussion` }, storage, () => {}, queue));
 		await Promise.all(rooms.map((room) => room.ready));
 	});

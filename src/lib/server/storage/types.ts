@@ -218,8 +218,6 @@ export interface MapStore {
 export interface DocumentAppend {
 	docId: string;
 	updates: readonly Uint8Array[];
-	/** Committed with the updates; a failure to record them never fails the updates. */
-	activity?: readonly ActivityRecord[];
 }
 
 /** Documents by id: a map's id for its graph, `<mapId>/discussion` for its discussion. */
