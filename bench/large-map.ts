@@ -51,6 +51,12 @@ export async function runLargeMapSection(options: {
 	sizes: LargeMapSize[];
 	loadRuns: number;
 	browser: boolean;
+	/**
+	 * The browser is the first to open the map after the server starts: no client has loaded its room
+	 * (so there are no initial-sync figures). By default two clients sync first, as when others have
+	 * the map open already, and the browser finds its room loaded.
+	 */
+	coldRoom?: boolean;
 	/** Write a V8 CPU profile of the first load of each size to bench/results/profiles/. */
 	cpuProfile: boolean;
 	log: (line: string) => void;
@@ -90,12 +96,13 @@ export async function runLargeMapSection(options: {
 			const owner = await siteStorage.getUserByUsername(site.usernames[0]!);
 			await storeMap(siteStorage, mapId, owner!.id, doc);
 			await siteStorage.close();
-			const server = await site.start();
+			// With --cpu-prof, a profile of the server the browser opens the map from, as well.
+			const server = await site.start({ cpuProfile: options.cpuProfile ? `kartta-site-${mapId}` : undefined });
 			let coldMs = NaN;
 			let warmMs = NaN;
 			try {
 				await site.ensureSessions(server, 1);
-				for (const which of ['cold', 'warm'] as const) {
+				for (const which of options.coldRoom ? [] : (['cold', 'warm'] as const)) {
 					const start = performance.now();
 					const client = connectClient('kartta', server.port, mapId, { cookie: site.cookieFor(0) });
 					try {
@@ -110,7 +117,7 @@ export async function runLargeMapSection(options: {
 				}
 				if (options.browser) {
 					const result: BrowserResult = await measureBrowser({ port: server.port, mapId, cookie: site.cookieFor(0), actors: size.actors, cpuProfile: options.cpuProfile });
-					browserResults.push(`${label}: ${result.summary}`);
+					browserResults.push(`${label}${options.coldRoom ? " (cold room: the browser loads it)" : ""}: ${result.summary}`);
 					if (size.actors >= 10_000) {
 						checks.push(
 							{

@@ -23,6 +23,7 @@ const { values: args } = parseArgs({
 		seconds: { type: 'string' },
 		'cpu-prof': { type: 'boolean', default: false },
 		'no-browser': { type: 'boolean', default: false },
+		'cold-room': { type: 'boolean', default: false },
 		help: { type: 'boolean', default: false }
 	}
 });
@@ -36,7 +37,9 @@ if (args.help) {
   --slices=N           interleaved measured slices per server and sync scenario (default 5)
   --seconds=N          length of one measured slice (default 3)
   --cpu-prof           write V8 CPU profiles of every server to bench/results/profiles/
-  --no-browser         skip the browser part of the large-map section`);
+  --no-browser         skip the browser part of the large-map section
+  --cold-room          the browser opens each large map before any client has loaded it
+                       (skips the initial-sync figures; by default two clients sync first)`);
 	process.exit(0);
 }
 
@@ -112,6 +115,7 @@ async function main(): Promise<void> {
 				sizes: quick ? [{ actors: 1000, links: 2000 }] : [{ actors: 1000, links: 2000 }, { actors: 10_000, links: 20_000 }],
 				loadRuns: quick ? 1 : 3,
 				browser: !args['no-browser'],
+				coldRoom: args['cold-room'],
 				cpuProfile: args['cpu-prof'],
 				log
 			});

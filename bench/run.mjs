@@ -13,7 +13,7 @@ const OUT_DIR = 'node_modules/.cache/kartta-bench';
 const APP_DIR = `${OUT_DIR}/app`;
 /** The build to measure: build/ or KARTTA_BUILD_DIR (parallel builds live side by side). */
 const BUILD_DIR = process.env.KARTTA_BUILD_DIR ?? 'build';
-const BUILD_OUTPUTS = ['handler.js', 'kartta-server.js', 'kartta-cli.js'].map((file) => join(BUILD_DIR, file));
+const BUILD_OUTPUTS = ['handler.js', 'kartta-server.js', 'kartta-cli.js', 'overview-worker.js'].map((file) => join(BUILD_DIR, file));
 /** The connection test holds 2,000 sockets on each side of loopback, plus files and pipes. */
 const MIN_OPEN_FILES = 8192;
 

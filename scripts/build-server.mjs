@@ -2,7 +2,8 @@
 import { build } from 'esbuild';
 
 await build({
-	entryPoints: { 'kartta-server': 'server/main.ts', 'kartta-cli': 'server/cli.ts' },
+	// The overview worker sits next to the server, where server/overview/overview-builder.ts looks for it.
+	entryPoints: { 'kartta-server': 'server/main.ts', 'kartta-cli': 'server/cli.ts', 'overview-worker': 'server/overview/overview-worker.ts' },
 	outdir: process.env.KARTTA_BUILD_DIR ?? 'build',
 	bundle: true,
 	platform: 'node',
@@ -12,4 +13,4 @@ await build({
 	sourcemap: true,
 	logLevel: 'warning'
 });
-console.log(`built ${process.env.KARTTA_BUILD_DIR ?? 'build'}/kartta-server.js and kartta-cli.js`);
+console.log(`built ${process.env.KARTTA_BUILD_DIR ?? 'build'}/kartta-server.js, kartta-cli.js and overview-worker.js`);

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 
-const OUTPUTS = ['build/handler.js', 'build/kartta-server.js', 'build/kartta-cli.js'];
+const OUTPUTS = ['build/handler.js', 'build/kartta-server.js', 'build/kartta-cli.js', 'build/overview-worker.js'];
 const SOURCES = ['src', 'server', 'messages', 'project.inlang/settings.json', 'package-lock.json', 'svelte.config.js', 'vite.config.ts'];
 const IGNORED = new Set(['paraglide', 'node_modules']);
 

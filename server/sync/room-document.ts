@@ -7,7 +7,7 @@ import { log } from '../../src/lib/server/log';
 import { migrateDocument } from '../../src/lib/map/migrations';
 import { mapParts } from '../../src/lib/map/doc';
 import type { DocumentKind } from '../../src/lib/server/documents';
-import type { StoredState } from './stored-state';
+import { holdsAnything, type StoredState } from './stored-state';
 
 export class RoomDocument {
 	readonly doc = new Y.Doc({ gc: true });
@@ -15,6 +15,12 @@ export class RoomDocument {
 	buildMs: number | null = null;
 	/** What storage holds, while the Doc is not built; null once it is (the Doc is then the truth). */
 	private stored: StoredState | null = null;
+	/**
+	 * After a build for a read (a large map's overview is one), the stored bytes still are the whole
+	 * document until its first change: new clients keep getting them as they are, where encoding the
+	 * Doc would cost a large map a third of its build again.
+	 */
+	private storedUntilChanged: StoredState | null = null;
 	/** First syncs answered by diffing the stored bytes. */
 	private diffAnswers = 0;
 	/** Set when the graph was built and has not been brought to the current schema yet. */
@@ -36,6 +42,11 @@ export class RoomDocument {
 		return this.stored === null;
 	}
 
+	/** The stored bytes while they still are the whole document (not built, or built and unchanged since); else null. */
+	unchangedStoredBytes(): Uint8Array | null {
+		return (this.stored ?? this.storedUntilChanged)?.update ?? null;
+	}
+
 	/** The server's state vector, for its sync step 1. */
 	stateVector(): Uint8Array {
 		return this.stored?.stateVector ?? Y.encodeStateVector(this.doc);
@@ -53,7 +64,10 @@ export class RoomDocument {
 	 */
 	answerFromStored(clientStateVector: Uint8Array): Uint8Array | null {
 		const stored = this.stored;
-		if (stored === null) return null;
+		if (stored === null) {
+			// Built: a client holding nothing still lacks exactly the stored bytes if nothing changed since.
+			return this.storedUntilChanged !== null && !holdsAnything(clientStateVector) ? this.storedUntilChanged.update : null;
+		}
 		if (!stored.sharesHistoryWith(clientStateVector)) return stored.update;
 		if (this.diffAnswers >= SYNC.diffAnswersBeforeBuild) return null;
 		this.diffAnswers++;
@@ -70,6 +84,9 @@ export class RoomDocument {
 		const start = performance.now();
 		Y.applyUpdate(this.doc, stored.update);
 		this.stored = null;
+		// Registered after the build's own update: the first change after it (a migration, an edit).
+		this.storedUntilChanged = stored;
+		this.doc.once('update', () => (this.storedUntilChanged = null));
 		if (this.kind === 'graph') {
 			// Types the graph's top-level maps (Yjs leaves them untyped until asked), so the activity
 			// log of the write that triggered the build sees its created and deleted elements.
@@ -99,6 +116,7 @@ export class RoomDocument {
 
 	destroy(): void {
 		this.stored = null;
+		this.storedUntilChanged = null;
 		this.doc.destroy();
 	}
 }

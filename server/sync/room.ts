@@ -270,6 +270,14 @@ export class SyncRoom implements QueuedDocument {
 		if (this.connections.size === 0) this.scheduleUnload();
 	}
 
+	/**
+	 * The stored bytes while they are all there is to the document (its Doc not built, or built and
+	 * unchanged since): a reader that only needs a picture can work from them off the main thread.
+	 */
+	unchangedStoredBytes(): Uint8Array | null {
+		return this.state === 'ready' ? this.content.unchangedStoredBytes() : null;
+	}
+
 	/** The live Doc for a reader, once everything applied to it is stored; null if that write failed. */
 	async readDocument(): Promise<Y.Doc | null> {
 		if (this.state !== 'ready') return null;

@@ -14,6 +14,9 @@ import { ActivityWriter } from './activity-writer';
 import { documentId, type DocumentAddress, type DocumentKind } from '../../src/lib/server/documents';
 import { SyncConnection } from './connection';
 import { authorizeUpgrade, rejectUpgrade, SYNC_PATH_PREFIX } from './upgrade';
+import { StoredState } from './stored-state';
+import { OverviewBuilder } from '../overview/overview-builder';
+import { overviewAnswer, type OverviewAnswer } from '../../src/lib/server/overview';
 
 export interface SyncServerOptions {
 	storage: Storage;
@@ -33,6 +36,9 @@ export class SyncServer {
 	private accessCheck: ReturnType<typeof setInterval>;
 	private recheckingAccess = false;
 	private stopping = false;
+	private overviews = new OverviewBuilder();
+	/** Overviews computed from stored bytes, per those bytes (a room keeps the same bytes until it changes). */
+	private overviewsOfBytes = new WeakMap<Uint8Array, Promise<OverviewAnswer>>();
 
 	constructor(private options: SyncServerOptions) {
 		this.writes = new DocumentWriteQueue(options.storage, new ActivityWriter(options.storage));
@@ -99,9 +105,12 @@ export class SyncServer {
 		let room = this.rooms.get(docId);
 		if (!room || room.state === 'failed' || room.state === 'closed') {
 			const created = new SyncRoom(address, this.options.storage, (idle) => void this.unload(idle), this.writes);
-			created.ready.catch(() => {
-				if (this.rooms.get(docId) === created) this.rooms.delete(docId);
-			});
+			created.ready.then(
+				() => this.precomputeOverview(created),
+				() => {
+					if (this.rooms.get(docId) === created) this.rooms.delete(docId);
+				}
+			);
 			this.rooms.set(docId, created);
 			room = created;
 		}
@@ -232,6 +241,42 @@ export class SyncServer {
 		return doc;
 	}
 
+	/**
+	 * A map's overview (where its actors and links are). From the live Doc when the room has built it
+	 * and changed since; otherwise from the stored bytes, in a worker thread, so that a large map's
+	 * first open does not build its Doc here and hold up every other request meanwhile.
+	 */
+	async readOverview(mapId: string): Promise<OverviewAnswer> {
+		const docId = documentId(mapId, 'graph');
+		const room = this.rooms.get(docId);
+		if (room && room.state === 'ready') {
+			const bytes = room.unchangedStoredBytes();
+			if (bytes !== null) return this.overviewOfBytes(bytes);
+			const live = await room.readDocument();
+			if (live !== null) return overviewAnswer(live);
+		}
+		return this.overviewOfBytes(StoredState.from(await this.options.storage.loadDocument(docId)).update);
+	}
+
+	/** A large map's overview is on its way once its room has loaded, before anyone asks for it. */
+	private precomputeOverview(room: SyncRoom): void {
+		if (room.kind !== 'graph') return;
+		const bytes = room.unchangedStoredBytes();
+		if (bytes === null || bytes.byteLength < SYNC.overviewPrecomputeBytes) return;
+		this.overviewOfBytes(bytes).catch((error: unknown) => log.warn('overview.precompute_failed', { docId: room.docId, error }));
+	}
+
+	private overviewOfBytes(bytes: Uint8Array): Promise<OverviewAnswer> {
+		let answer = this.overviewsOfBytes.get(bytes);
+		if (answer === undefined) {
+			answer = this.overviews.overviewOf(bytes);
+			this.overviewsOfBytes.set(bytes, answer);
+			// A failure is not kept: the next reader tries again.
+			answer.catch(() => this.overviewsOfBytes.delete(bytes));
+		}
+		return answer;
+	}
+
 	/** Writes the activity records still held back (they follow edits in batches): for readers of the log. */
 	activityWritten(): Promise<void> {
 		return this.writes.activityWritten();
@@ -252,6 +297,7 @@ export class SyncServer {
 		this.rooms.clear();
 		await Promise.allSettled(rooms.map((room) => room.close(CLOSE.goingAway, 'server shutting down')));
 		await this.writes.activityWritten();
+		await this.overviews.close();
 		this.wss.close();
 	}
 }

@@ -6,6 +6,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { writable, type Readable } from 'svelte/store';
 import * as decoding from 'lib0/decoding';
 import { MESSAGE_ROLE } from '$lib/shared/wire';
+import { holdSyncMessages } from './hold-sync';
 import { LOCAL_DB_PREFIX } from './local-data';
 import { useJitteredReconnect } from './reconnect';
 import { INITIAL_STATUS, nextStatus, type ConnectionStatus, type ProviderEvent } from './connection-status';
@@ -44,6 +45,8 @@ export function localCopyName(userId: string, docId: string): string {
 export interface ConnectionOptions {
 	/** Keep an offline copy in IndexedDB for this user (cleared at logout); omit for none. */
 	userId?: string;
+	/** Hold the server's document until this settles (see hold-sync.ts); omit to apply it as it comes. */
+	holdSyncUntil?: Promise<unknown>;
 }
 
 export function openConnection(mapId: string, options: ConnectionOptions = {}): MapConnection {
@@ -57,6 +60,7 @@ export function openConnection(mapId: string, options: ConnectionOptions = {}): 
 		// server-stamped user; every change goes through the server instead.
 		disableBc: true
 	});
+	if (options.holdSyncUntil) holdSyncMessages(provider, options.holdSyncUntil);
 	// Spread reconnects out, so a server restart does not bring every open tab back in the same instant.
 	const stopJitter = useJitteredReconnect(provider);
 

@@ -2,7 +2,7 @@
 import * as Y from 'yjs';
 import type { FieldError } from './errors';
 import { MapModelBase, byId, throwIfAny, valueOf } from './model-base';
-import { readActor, readLink, readRegion } from './read';
+import { readActor, readActorPlacement, readLink, readLinkEnds, readRegion, type ActorPlacement, type LinkEnds } from './read';
 import {
 	DEFAULT_POSITION,
 	type ActorFields,
@@ -184,6 +184,13 @@ export class ElementModel extends MapModelBase {
 		return views.sort(byId);
 	}
 
+	/** Every actor's kind and position (by id, as actors()): what a picture of the whole map needs. */
+	actorPlacements(): ActorPlacement[] {
+		const placements: ActorPlacement[] = [];
+		this.parts.actors.forEach((value, id) => placements.push(readActorPlacement(id, value)));
+		return placements.sort(byId);
+	}
+
 	actor(id: string): ActorView | undefined {
 		const value = this.parts.actors.get(id);
 		return value === undefined ? undefined : readActor(id, value, this.readContext());
@@ -194,6 +201,13 @@ export class ElementModel extends MapModelBase {
 		const views: LinkView[] = [];
 		this.parts.links.forEach((value, id) => views.push(readLink(id, value, context)));
 		return views.sort(byId);
+	}
+
+	/** Every link's ends and kind (by id, as links()). */
+	linkEnds(): LinkEnds[] {
+		const ends: LinkEnds[] = [];
+		this.parts.links.forEach((value, id) => ends.push(readLinkEnds(id, value)));
+		return ends.sort(byId);
 	}
 
 	link(id: string): LinkView | undefined {

@@ -31,14 +31,14 @@ export function mapOverview(model: MapModel): MapOverview {
 	const index = new Map<string, number>();
 	const actorKind = new Map<string, number>(ACTOR_KINDS.map((kind, i) => [kind, i]));
 	const linkKind = new Map<string, number>(LINK_KINDS.map((kind, i) => [kind, i]));
-	for (const actor of model.actors()) {
+	for (const actor of model.actorPlacements()) {
 		index.set(actor.id, actorKinds.length);
 		positions.push(round(actor.pos.x), round(actor.pos.y));
 		actorKinds.push(actorKind.get(actor.kind) ?? -1);
 	}
 	const links: number[] = [];
 	const linkKinds: number[] = [];
-	for (const link of model.links()) {
+	for (const link of model.linkEnds()) {
 		const source = index.get(link.source);
 		const target = index.get(link.target);
 		if (source === undefined || target === undefined) continue;

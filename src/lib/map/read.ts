@@ -137,6 +137,33 @@ export function readActor(id: string, value: unknown, context?: ReadContext): Ac
 	};
 }
 
+/** What places an actor in a picture of the whole map: its kind and position, read as readActor reads them. */
+export type ActorPlacement = Pick<ActorView, 'id' | 'kind' | 'pos'>;
+/** What draws a link in a picture of the whole map: its ends and kind, read as readLink reads them. */
+export type LinkEnds = Pick<LinkView, 'id' | 'source' | 'target' | 'kind'>;
+
+/**
+ * Only the fields an overview draws: reading every actor in full costs several times more on a large
+ * map (every field validated, descriptions and custom values copied), and the overview is on the
+ * path of a large map's first open.
+ */
+export function readActorPlacement(id: string, value: unknown): ActorPlacement {
+	const issues: FieldError[] = [];
+	const get = fieldsOf(value, issues);
+	return { id, kind: readKind(get('kind'), isActorKind, issues), pos: readPosition(get('pos'), issues) };
+}
+
+export function readLinkEnds(id: string, value: unknown): LinkEnds {
+	const issues: FieldError[] = [];
+	const get = fieldsOf(value, issues);
+	return {
+		id,
+		source: readRequiredText(get('source'), 'source', MAX_ID_LENGTH, issues),
+		target: readRequiredText(get('target'), 'target', MAX_ID_LENGTH, issues),
+		kind: readKind(get('kind'), isLinkKind, issues)
+	};
+}
+
 export function readLink(id: string, value: unknown, context?: ReadContext): LinkView {
 	const issues: FieldError[] = [];
 	const get = fieldsOf(value, issues);

@@ -1,5 +1,6 @@
 // The running server's services, shared between the SvelteKit handler and the WebSocket server.
 // They live on globalThis because the two are bundled separately but run in one process.
+import type { OverviewAnswer } from './overview';
 import type * as Y from 'yjs';
 import type { AppConfig } from './config';
 import type { Storage } from './storage/types';
@@ -10,6 +11,8 @@ import type { LoginThrottle } from './auth/throttle';
 /** What routes may ask of the sync server. */
 export interface SyncControl {
 	readDocument(mapId: string, kind?: DocumentKind): Promise<Y.Doc>;
+	/** A map's overview (src/lib/map/overview.ts) as JSON, with its number of actors + links. */
+	readOverview(mapId: string): Promise<OverviewAnswer>;
 	/** One server-made change to a map's document, stored and broadcast to everyone connected. */
 	changeDocument(mapId: string, kind: DocumentKind, apply: (doc: Y.Doc) => void, onBehalfOf: string | null): Promise<void>;
 	membershipChanged(mapId: string, userId: string): Promise<void>;

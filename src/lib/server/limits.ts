@@ -91,6 +91,12 @@ export const SYNC = {
 	 */
 	activityFlushMs: 1_000,
 	activityBatchMax: 500,
+	/**
+	 * A map whose stored graph is at least this big gets its overview computed (in a worker) as soon
+	 * as its room loads: whoever opens it next finds the picture ready. About 1,500 actors + links,
+	 * the size from which the editor draws an overview at all.
+	 */
+	overviewPrecomputeBytes: 256 * 1024,
 	/** Compact a document's update log into a snapshot once the tail is this long. */
 	compactAfterUpdates: 500,
 	/** Unload a document this long after its last connection closed (env SYNC_UNLOAD_IDLE_AFTER_MS). */

@@ -1,7 +1,7 @@
 // A map's overview (src/lib/map/overview.ts) as the JSON the editor fetches, kept per live document
 // until its next change: a steering group opening a large map together reads it once, not per person.
 import type * as Y from 'yjs';
-import { MapModel, mapOverview } from '$lib/map';
+import { MapModel, mapOverview } from '../map';
 
 export interface OverviewAnswer {
 	json: string;

@@ -154,6 +154,34 @@ describe('a room before its document is built', () => {
 		expect(activity.map((a) => [a.userId, a.elementId, a.action])).toEqual([['writer', added, 'created']]);
 	});
 
+	it('after a read builds the document, still hands new clients (and overview readers) the stored bytes, until the first change', async () => {
+		const stored = room.unchangedStoredBytes();
+		expect(stored, 'unbuilt: the stored bytes are the document').not.toBeNull();
+		expect(names((await room.readDocument())!), 'a reader built it').toEqual(['Iisalmen Kehitys', 'Raahen Porvari', 'Savonia']);
+		expect(room.built).toBe(true);
+		expect(room.unchangedStoredBytes(), 'built, unchanged: the same bytes').toBe(stored);
+
+		const fresh = recordingConnection('reader');
+		room.attach(fresh.connection);
+		room.handleMessage(fresh.connection, { type: 'sync-step1', stateVector: Y.encodeStateVector(new Y.Doc()) });
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(syncPayloads(fresh.sent, 1), 'the stored bytes as they are, not an encoding of the Doc').toEqual([stored]);
+
+		const writer = recordingConnection('writer');
+		room.attach(writer.connection);
+		const client = docFrom(stored!);
+		const vector = Y.encodeStateVector(client);
+		new MapModel(client).addActor({ name: 'Keuruun Yrityspalvelu', kind: 'public' });
+		room.handleMessage(writer.connection, { type: 'sync-update', update: Y.encodeStateAsUpdate(client, vector), step: 'update' });
+		await room.drain();
+		expect(room.unchangedStoredBytes(), 'changed: the Doc is the truth now').toBeNull();
+		const later = recordingConnection('reader');
+		room.attach(later.connection);
+		room.handleMessage(later.connection, { type: 'sync-step1', stateVector: Y.encodeStateVector(new Y.Doc()) });
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(names(docFrom(...syncPayloads(later.sent, 1)))).toContain('Keuruun Yrityspalvelu');
+	});
+
 	it('compacts an unbuilt room on close from the stored bytes, keeping everything', async () => {
 		expect(loggedUpdates()).toBe(1);
 		await room.close();

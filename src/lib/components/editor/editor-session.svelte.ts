@@ -54,6 +54,8 @@ export interface SessionOptions {
 	readOnly: boolean;
 	linkLabel(kind: string): string;
 	newActorName(): string;
+	/** Apply the live document only once this settles (the overview is on screen), see hold-sync.ts. */
+	holdSyncUntil?: Promise<unknown>;
 }
 
 export class EditorSession {
@@ -96,7 +98,7 @@ export class EditorSession {
 	constructor(options: SessionOptions) {
 		this.options = options;
 		markStage('session');
-		this.#connection = openConnection(options.mapId, { userId: options.userId });
+		this.#connection = openConnection(options.mapId, { userId: options.userId, holdSyncUntil: options.holdSyncUntil });
 		this.model = new MapModel(this.#connection.doc);
 		this.#undo = createUndoHistory(this.model);
 		this.#presence = new Presence(this.#connection.provider.awareness);

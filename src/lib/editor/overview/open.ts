@@ -11,6 +11,18 @@ export interface OpenOverview {
 	close(): void;
 }
 
+/**
+ * The editor holds the live document back while the overview is on its way (applying a large map's
+ * document takes the main thread for a second or more, and the picture would wait behind it), but
+ * never longer than this from the start.
+ */
+export const SYNC_HOLD_MAX_MS = 1_500;
+
+/** Settles when `overview` does, or after SYNC_HOLD_MAX_MS, whichever is first. */
+export function overviewOrTimeout(overview: OpenOverview): Promise<void> {
+	return Promise.race([overview.settled, new Promise<void>((resolve) => setTimeout(resolve, SYNC_HOLD_MAX_MS))]);
+}
+
 /** The overview's address; the map page preloads it (`<link rel="preload" as="fetch">`) so it is on its way before any script runs. */
 export function overviewUrl(mapId: string): string {
 	return `/api/v1/maps/${encodeURIComponent(mapId)}/overview`;

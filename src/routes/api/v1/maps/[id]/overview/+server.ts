@@ -1,7 +1,6 @@
 import { api, requireUser } from '$lib/server/api';
 import { services } from '$lib/server/context';
 import { readableMap } from '$lib/server/map-readers';
-import { overviewAnswer } from '$lib/server/overview';
 import { OVERVIEW_ELEMENTS_HEADER } from '$lib/map';
 
 /**
@@ -11,7 +10,7 @@ import { OVERVIEW_ELEMENTS_HEADER } from '$lib/map';
  */
 export const GET = api(async (event) => {
 	const { map } = await readableMap(event, event.params.id!, requireUser);
-	const { json, elements } = overviewAnswer(await services().sync.readDocument(map.id));
+	const { json, elements } = await services().sync.readOverview(map.id);
 	return new Response(json, {
 		headers: { 'content-type': 'application/json', 'cache-control': 'private, no-store', [OVERVIEW_ELEMENTS_HEADER]: String(elements) }
 	});
