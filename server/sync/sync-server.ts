@@ -14,9 +14,8 @@ import { ActivityWriter } from './activity-writer';
 import { documentId, type DocumentAddress, type DocumentKind } from '../../src/lib/server/documents';
 import { SyncConnection } from './connection';
 import { authorizeUpgrade, rejectUpgrade, SYNC_PATH_PREFIX } from './upgrade';
-import { StoredState } from './stored-state';
-import { OverviewBuilder } from '../overview/overview-builder';
-import { overviewAnswer, type OverviewAnswer } from '../../src/lib/server/overview';
+import { MapOverviews } from '../overview/map-overviews';
+import type { OverviewAnswer } from '../../src/lib/server/overview';
 
 export interface SyncServerOptions {
 	storage: Storage;
@@ -36,12 +35,11 @@ export class SyncServer {
 	private accessCheck: ReturnType<typeof setInterval>;
 	private recheckingAccess = false;
 	private stopping = false;
-	private overviews = new OverviewBuilder();
-	/** Overviews computed from stored bytes, per those bytes (a room keeps the same bytes until it changes). */
-	private overviewsOfBytes = new WeakMap<Uint8Array, Promise<OverviewAnswer>>();
+	private overviews: MapOverviews;
 
 	constructor(private options: SyncServerOptions) {
 		this.writes = new DocumentWriteQueue(options.storage, new ActivityWriter(options.storage));
+		this.overviews = new MapOverviews(options.storage);
 		this.heartbeat = setInterval(() => this.checkLiveness(), SYNC.pingIntervalMs);
 		this.heartbeat.unref();
 		this.accessCheck = setInterval(() => void this.recheckAccess(), SYNC.recheckAccessEveryMs);
@@ -106,7 +104,7 @@ export class SyncServer {
 		if (!room || room.state === 'failed' || room.state === 'closed') {
 			const created = new SyncRoom(address, this.options.storage, (idle) => void this.unload(idle), this.writes);
 			created.ready.then(
-				() => this.precomputeOverview(created),
+				() => this.overviews.precompute(created),
 				() => {
 					if (this.rooms.get(docId) === created) this.rooms.delete(docId);
 				}
@@ -242,39 +240,12 @@ export class SyncServer {
 	}
 
 	/**
-	 * A map's overview (where its actors and links are). From the live Doc when the room has built it
-	 * and changed since; otherwise from the stored bytes, in a worker thread, so that a large map's
-	 * first open does not build its Doc here and hold up every other request meanwhile.
+	 * A map's overview (where its actors and links are): computed off the main thread unless the room
+	 * has built its Doc and changed since, so a large map's first open does not hold up other requests.
 	 */
-	async readOverview(mapId: string): Promise<OverviewAnswer> {
+	readOverview(mapId: string): Promise<OverviewAnswer> {
 		const docId = documentId(mapId, 'graph');
-		const room = this.rooms.get(docId);
-		if (room && room.state === 'ready') {
-			const bytes = room.unchangedStoredBytes();
-			if (bytes !== null) return this.overviewOfBytes(bytes);
-			const live = await room.readDocument();
-			if (live !== null) return overviewAnswer(live);
-		}
-		return this.overviewOfBytes(StoredState.from(await this.options.storage.loadDocument(docId)).update);
-	}
-
-	/** A large map's overview is on its way once its room has loaded, before anyone asks for it. */
-	private precomputeOverview(room: SyncRoom): void {
-		if (room.kind !== 'graph') return;
-		const bytes = room.unchangedStoredBytes();
-		if (bytes === null || bytes.byteLength < SYNC.overviewPrecomputeBytes) return;
-		this.overviewOfBytes(bytes).catch((error: unknown) => log.warn('overview.precompute_failed', { docId: room.docId, error }));
-	}
-
-	private overviewOfBytes(bytes: Uint8Array): Promise<OverviewAnswer> {
-		let answer = this.overviewsOfBytes.get(bytes);
-		if (answer === undefined) {
-			answer = this.overviews.overviewOf(bytes);
-			this.overviewsOfBytes.set(bytes, answer);
-			// A failure is not kept: the next reader tries again.
-			answer.catch(() => this.overviewsOfBytes.delete(bytes));
-		}
-		return answer;
+		return this.overviews.read(docId, this.rooms.get(docId));
 	}
 
 	/** Writes the activity records still held back (they follow edits in batches): for readers of the log. */
