@@ -17,7 +17,7 @@ interface Waiter {
 
 export class UnstoredUpdates {
 	private pending: UnstoredUpdate[] = [];
-	/** Who changed what in the pending updates, stored in the same commit as they are. */
+	/** Who changed what in the pending updates: handed over with them, and logged once they are stored. */
 	private pendingActivity: ActivityRecord[] = [];
 	/** Taken by the write queue: being stored. */
 	private storing: UnstoredUpdate[] = [];
