@@ -278,6 +278,11 @@ export class SyncRoom implements QueuedDocument {
 		return this.state === 'ready' ? this.content.unchangedStoredBytes() : null;
 	}
 
+	/** The sequence number of the last stored update of this document (0: none yet). */
+	get storedSeq(): number {
+		return this.storedLog.storedSeq;
+	}
+
 	/** The live Doc for a reader, once everything applied to it is stored; null if that write failed. */
 	async readDocument(): Promise<Y.Doc | null> {
 		if (this.state !== 'ready') return null;

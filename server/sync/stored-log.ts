@@ -28,6 +28,11 @@ export class StoredLog {
 		this.updatesSinceSnapshot += count;
 	}
 
+	/** The sequence number of the last stored update: with the document's id, names what is stored. */
+	get storedSeq(): number {
+		return this.lastSeq;
+	}
+
 	get compactionDue(): boolean {
 		return this.updatesSinceSnapshot >= SYNC.compactAfterUpdates;
 	}
