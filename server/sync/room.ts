@@ -178,8 +178,7 @@ export class SyncRoom implements QueuedDocument {
 
 	private answerSyncStep1(connection: SyncConnection, stateVector: Uint8Array): void {
 		try {
-			// With a client's update on its way to storage, the answer waits for it (below) and includes it.
-			const fromStored = this.unstored.none ? this.content.answerFromStored(stateVector) : null;
+			const fromStored = this.content.answerFromStored(stateVector);
 			if (fromStored !== null) {
 				connection.send(encodeSyncStep2(fromStored));
 				this.greeting.stepOneReceived(connection, stateVector);
@@ -215,27 +214,15 @@ export class SyncRoom implements QueuedDocument {
 		// Nothing to apply, store or broadcast (every new client sends one): no reason to build the Doc.
 		if (content === 'empty') return;
 		try {
-			// Built now, as the update arrives, so that it is applied to the state it was made against.
 			this.buildDocument();
 		} catch {
 			return;
 		}
-		// Stored as it came, broadcast once stored, and only then applied here (updatesStored): the
-		// references broadcast from inside the apply, and applying first would put the apply (a fifth
-		// of a millisecond on a quiet server) between every edit and the other editors.
-		this.unstored.add({ update, origin: connection, unapplied: true });
-		this.storedLog.bytes += update.byteLength;
-		this.writes.schedule(this);
-	}
-
-	/** Applies a client's update that is stored and broadcast; its activity is logged as its sender's. */
-	private applyStoredClientUpdate(update: Uint8Array, from: SyncConnection | null): void {
 		try {
-			Y.applyUpdate(this.doc, update, new StoredClientUpdate(from));
+			Y.applyUpdate(this.doc, update, connection);
 		} catch (error) {
-			// It decoded cleanly (inspectUpdate), so only a Yjs fault lands here: keep the sender away.
-			log.error('room.stored_update_not_applied', { docId: this.docId, user: from?.user.username, error });
-			from?.close(CLOSE.malformed, 'document update could not be applied');
+			log.warn('room.update_rejected', { docId: this.docId, user: connection.user.username, error });
+			connection.close(CLOSE.malformed, 'document update could not be applied');
 		}
 		this.content.migrateIfDue();
 	}
@@ -256,13 +243,14 @@ export class SyncRoom implements QueuedDocument {
 	private onTransaction = (transaction: Y.Transaction) => {
 		if (transaction.changed.size === 0) return;
 		const origin = transaction.origin;
-		const userId = origin instanceof StoredClientUpdate ? (origin.from?.user.id ?? null) : isServerOrigin(origin) ? origin.userId : null;
+		const userId = this.connections.has(origin as SyncConnection)
+			? (origin as SyncConnection).user.id
+			: isServerOrigin(origin)
+				? origin.userId
+				: null;
 		if (userId === null) return;
 		const at = Date.now();
-		const records = activityOf(transaction).map((entry) => ({ mapId: this.mapId, document: this.kind, at, userId, ...entry }));
-		// A client's update is stored by the time it is applied; a server change is stored after.
-		if (origin instanceof StoredClientUpdate) this.writes.logActivity(records);
-		else this.unstored.addActivity(records);
+		this.unstored.addActivity(activityOf(transaction).map((entry) => ({ mapId: this.mapId, document: this.kind, at, userId, ...entry })));
 	};
 
 	/**
@@ -310,10 +298,9 @@ export class SyncRoom implements QueuedDocument {
 	// ---- durable broadcast
 
 	private onDocUpdate = (update: Uint8Array, origin: unknown) => {
-		if (origin instanceof StoredClientUpdate || isServerOrigin(origin)) this.versions?.noteEdit();
-		// Already stored and broadcast, as its sender sent it.
-		if (origin instanceof StoredClientUpdate) return;
-		this.unstored.add({ update, origin: null });
+		const from = this.connections.has(origin as SyncConnection) ? (origin as SyncConnection) : null;
+		if (from !== null || isServerOrigin(origin)) this.versions?.noteEdit();
+		this.unstored.add({ update, origin: from });
 		this.storedLog.bytes += update.byteLength;
 		this.writes.schedule(this);
 	};
@@ -323,21 +310,16 @@ export class SyncRoom implements QueuedDocument {
 		return this.unstored.take();
 	}
 
-	/**
-	 * The write queue committed what it took: broadcast it, in order, to everyone but its sender, then
-	 * apply the clients' updates here; answers waiting for it run after that.
-	 */
+	/** The write queue committed what it took: broadcast it, in order, to everyone but its sender. */
 	updatesStored(lastSeq: number): void {
-		this.unstored.stored((batch) => {
-			this.storedLog.appended(batch.length, lastSeq);
-			for (const { update, origin } of batch) {
-				const message = encodeUpdateMessage(update);
-				for (const connection of this.connections) {
-					if (connection !== origin) connection.send(message);
-				}
+		const batch = this.unstored.stored();
+		this.storedLog.appended(batch.length, lastSeq);
+		for (const { update, origin } of batch) {
+			const message = encodeUpdateMessage(update);
+			for (const connection of this.connections) {
+				if (connection !== origin) connection.send(message);
 			}
-			for (const { update, origin, unapplied } of batch) if (unapplied) this.applyStoredClientUpdate(update, origin);
-		});
+		}
 		if (this.versions?.hourlyDue) this.saveAutoVersion(AUTO_REASON.hourly);
 		if (this.storedLog.compactionDue) void this.compact();
 	}
@@ -412,9 +394,4 @@ export class SyncRoom implements QueuedDocument {
 		this.presence.destroy();
 		this.content.destroy();
 	}
-}
-
-/** The origin of a client's update applied after it was stored and broadcast (its sender may have left since). */
-class StoredClientUpdate {
-	constructor(readonly from: SyncConnection | null) {}
 }

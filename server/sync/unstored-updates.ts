@@ -8,11 +8,6 @@ export interface UnstoredUpdate {
 	update: Uint8Array;
 	/** The connection it came from (it is not echoed back to it); null for the server's own. */
 	origin: SyncConnection | null;
-	/**
-	 * A client's update as it came, not yet applied to the room's Doc: it is applied once it is
-	 * stored and broadcast. (The server's own changes are applied first and stored as the Doc emits them.)
-	 */
-	unapplied?: boolean;
 }
 
 interface Waiter {
@@ -50,18 +45,12 @@ export class UnstoredUpdates {
 		return { updates: this.storing.map((p) => p.update), activity };
 	}
 
-	/**
-	 * What was taken is stored: `handle` gets it, in order (to broadcast and apply it); then waiters
-	 * run if nothing else is pending, so that what they read includes it.
-	 */
-	stored(handle: (batch: UnstoredUpdate[]) => void): void {
+	/** What was taken is stored: returns it, in order; waiters run if nothing else is pending. */
+	stored(): UnstoredUpdate[] {
 		const batch = this.storing;
 		this.storing = [];
-		try {
-			handle(batch);
-		} finally {
-			if (this.pending.length === 0) this.release('stored');
-		}
+		if (this.pending.length === 0) this.release('stored');
+		return batch;
 	}
 
 	/** The write failed: nothing unstored will ever be stored from here, and every waiter hears it. */

@@ -45,11 +45,6 @@ export class DocumentWriteQueue {
 		});
 	}
 
-	/** Logs the activity of updates already stored (a client's update is applied after its commit). */
-	logActivity(records: readonly ActivityRecord[]): void {
-		this.activity.add(records);
-	}
-
 	/** Resolves once every activity record of the updates stored so far is written. */
 	activityWritten(): Promise<void> {
 		return this.activity.flush();
