@@ -1,8 +1,8 @@
 // analyseMap on Zachary's karate club, checked against NetworkX's published values.
 import { describe, expect, it } from 'vitest';
 import { analyseMap, type ActorMetrics } from '$lib/analysis';
-import { KARATE_REFERENCE } from './karate';
-import { karateMap } from './maps';
+import { KARATE_EDGES, KARATE_MEMBERS, KARATE_REFERENCE } from './karate';
+import { karateMap, plainSnapshot } from './maps';
 
 const map = karateMap();
 const snapshot = map.snapshot();
@@ -52,10 +52,14 @@ describe("analyseMap on Zachary's karate club", () => {
 	});
 
 	it('finds about four Louvain communities with modularity near 0.42', () => {
-		expect(analysis.communities.length).toBeGreaterThanOrEqual(3);
-		expect(analysis.communities.length).toBeLessThanOrEqual(5);
-		expect(analysis.modularity).toBeGreaterThan(0.4);
-		expect(analysis.modularity).toBeLessThan(0.43);
+		// Fixed ids: Louvain visits actors in id order, and the map above gets random ids, with which
+		// the (seeded) result varied from run to run (0.392 once). The same club under fixed names.
+		const ids = Array.from({ length: KARATE_MEMBERS }, (_, i) => `member${String(i + 1).padStart(2, '0')}`);
+		const fixed = analyseMap(plainSnapshot(ids, KARATE_EDGES.map(([a, b]) => [ids[a - 1]!, ids[b - 1]!] as const)));
+		expect(fixed.communities.length).toBeGreaterThanOrEqual(3);
+		expect(fixed.communities.length).toBeLessThanOrEqual(5);
+		expect(fixed.modularity).toBeGreaterThan(0.4);
+		expect(fixed.modularity).toBeLessThan(0.43);
 	});
 
 	it('numbers communities largest first and lists every actor once', () => {
