@@ -6,26 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import * as decoding from 'lib0/decoding';
 import { SqliteStorage } from '../../../server/storage/sqlite';
 import { SyncRoom } from '../../../server/sync/room';
 import { MapModel, SCHEMA_VERSION, initializeDocument, mapParts } from '../../../src/lib/map';
 import { customMapOf } from '../../../src/lib/map/write';
-import { recordingConnection } from './recording-connection';
+import { recordingConnection, syncPayloads } from './recording-connection';
 
 const MAP_ID = 'roomlazytest0001';
-
-/** The payloads of the sync messages of one type (0 step 1, 1 step 2, 2 update) among `messages`. */
-function syncPayloads(messages: Uint8Array[], syncType: number): Uint8Array[] {
-	return messages
-		.filter((m) => m[0] === 0 && m[1] === syncType)
-		.map((m) => {
-			const decoder = decoding.createDecoder(m);
-			decoding.readVarUint(decoder);
-			decoding.readVarUint(decoder);
-			return decoding.readVarUint8Array(decoder);
-		});
-}
 
 function docFrom(...updates: Uint8Array[]): Y.Doc {
 	const doc = new Y.Doc();
