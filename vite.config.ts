@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { paraglideOptions } from './scripts/paraglide-options.js';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -24,12 +25,7 @@ function karttaSync(): Plugin {
 
 export default defineConfig({
 	plugins: [
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale'],
-			cookieName: 'kartta_locale'
-		}),
+		paraglideVitePlugin(paraglideOptions),
 		sveltekit(),
 		karttaSync()
 	],
