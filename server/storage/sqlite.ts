@@ -21,6 +21,7 @@ import {
 	type MemberRecord,
 	type SessionRecord,
 	type Storage,
+	type SynchronousAppend,
 	type StoredDocument,
 	type UserRecord
 } from '../../src/lib/server/storage/types';
@@ -132,7 +133,7 @@ export function translateSqliteError(error: unknown): unknown {
 	return error;
 }
 
-export class SqliteStorage implements Storage {
+export class SqliteStorage implements Storage, SynchronousAppend {
 	readonly kind = 'sqlite';
 	readonly db: Database.Database;
 
@@ -190,11 +191,20 @@ export class SqliteStorage implements Storage {
 
 	/** Runs a statement and reports storage failures with a stable code. */
 	private run<T>(work: () => T): Promise<T> {
+		try {
+			return Promise.resolve(this.runNow(work));
+		} catch (error) {
+			return Promise.reject(error);
+		}
+	}
+
+	/** `run`, answering on the spot: throws the translated error. */
+	private runNow<T>(work: () => T): T {
 		if (this.locked) return this.runWhileLocked(work);
 		try {
-			return Promise.resolve(work());
+			return work();
 		} catch (error) {
-			return Promise.reject(this.failed(error));
+			throw this.failed(error);
 		}
 	}
 
@@ -213,7 +223,7 @@ export class SqliteStorage implements Storage {
 	 * answering; reads (which WAL lets through) do not tell us the lock is gone, the first
 	 * statement that writes does, and restores the full busy timeout.
 	 */
-	private runWhileLocked<T>(work: () => T): Promise<T> {
+	private runWhileLocked<T>(work: () => T): T {
 		const changesBefore = this.totalChanges();
 		try {
 			const result = work();
@@ -222,9 +232,9 @@ export class SqliteStorage implements Storage {
 				this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
 				log.info('storage.lock_cleared');
 			}
-			return Promise.resolve(result);
+			return result;
 		} catch (error) {
-			return Promise.reject(this.failed(error));
+			throw this.failed(error);
 		}
 	}
 
@@ -500,6 +510,9 @@ export class SqliteStorage implements Storage {
 	}
 	appendUpdateBatches(appends: readonly DocumentAppend[]) {
 		return this.run(() => this.appendTransaction(appends));
+	}
+	appendUpdateBatchesNow(appends: readonly DocumentAppend[]): number[] {
+		return this.runNow(() => this.appendTransaction(appends));
 	}
 	compact(docId: string, snapshot: Uint8Array, uptoSeq: number) {
 		return this.run(() =>

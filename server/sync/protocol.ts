@@ -5,6 +5,7 @@ import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { MESSAGE_ROLE } from '../../src/lib/shared/wire';
+import { updateShape, type UpdateShape } from './update-shape';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -70,17 +71,12 @@ export function isValidStateVector(stateVector: Uint8Array): boolean {
 }
 
 /**
- * Fully parses an update (structs and delete set) so garbage is refused before it is applied; an
+ * Reads an update through (structs and delete set) so garbage is refused before it is applied; an
  * update with neither structs nor deletions is `empty` (a new client's answer to the server's sync
- * step 1), and applying it would change nothing.
+ * step 1), and applying it would change nothing. See update-shape.ts.
  */
-export function inspectUpdate(update: Uint8Array): 'invalid' | 'empty' | 'changes' {
-	try {
-		const { structs, ds } = Y.decodeUpdate(update);
-		return structs.length === 0 && ds.clients.size === 0 ? 'empty' : 'changes';
-	} catch {
-		return 'invalid';
-	}
+export function inspectUpdate(update: Uint8Array): UpdateShape {
+	return updateShape(update);
 }
 
 export function isValidUpdate(update: Uint8Array): boolean {

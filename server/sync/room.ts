@@ -218,13 +218,43 @@ export class SyncRoom implements QueuedDocument {
 		} catch {
 			return;
 		}
-		try {
-			Y.applyUpdate(this.doc, update, connection);
-		} catch (error) {
-			log.warn('room.update_rejected', { docId: this.docId, user: connection.user.username, error });
-			connection.close(CLOSE.malformed, 'document update could not be applied');
-		}
+		this.applyAndRecord(connection, update);
 		this.content.migrateIfDue();
+	}
+
+	/**
+	 * Applies a client's clean update and records what to store and broadcast: the client's own bytes
+	 * when they applied without error. Yjs would otherwise encode the transaction again for the
+	 * room's 'update' listener, on every edit's path to the other editors; the bytes it applied are
+	 * as good a record (replayed in any order with the rest of the log they give the same document).
+	 */
+	private applyAndRecord(connection: SyncConnection, update: Uint8Array): void {
+		const doc = this.doc;
+		this.lastTransaction = null;
+		doc.off('update', this.onDocUpdate);
+		let failure: unknown = null;
+		try {
+			Y.applyUpdate(doc, update, connection);
+		} catch (error) {
+			failure = error;
+		} finally {
+			doc.on('update', this.onDocUpdate);
+		}
+		const transaction = this.lastTransaction as Y.Transaction | null;
+		this.lastTransaction = null;
+		if (failure === null) {
+			// Structs Yjs holds back until what they build on arrives are kept (and passed on) as sent.
+			const holdsPending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+			if (holdsPending || (transaction !== null && changedAnything(transaction))) this.record(update, connection);
+			return;
+		}
+		// Part of it may have integrated before Yjs threw: that part (and nothing the sender wrote) is
+		// stored and passed on, as Yjs encodes it; the sender is sent away.
+		log.warn('room.update_rejected', { docId: this.docId, user: connection.user.username, error: failure });
+		if (transaction !== null && changedAnything(transaction)) {
+			this.record(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(transaction.beforeState)), connection);
+		}
+		connection.close(CLOSE.malformed, 'document update could not be applied');
 	}
 
 	// ---- automatic versions
@@ -240,7 +270,11 @@ export class SyncRoom implements QueuedDocument {
 
 	// ---- activity
 
+	/** The transaction a client's update was applied in, seen by `onTransaction`. */
+	private lastTransaction: Y.Transaction | null = null;
+
 	private onTransaction = (transaction: Y.Transaction) => {
+		this.lastTransaction = transaction;
 		if (transaction.changed.size === 0) return;
 		const origin = transaction.origin;
 		const userId = this.connections.has(origin as SyncConnection)
@@ -297,13 +331,20 @@ export class SyncRoom implements QueuedDocument {
 
 	// ---- durable broadcast
 
+	/** Every change but a client's clean update (see `applyAndRecord`): Yjs' encoding of its transaction. */
 	private onDocUpdate = (update: Uint8Array, origin: unknown) => {
 		const from = this.connections.has(origin as SyncConnection) ? (origin as SyncConnection) : null;
-		if (from !== null || isServerOrigin(origin)) this.versions?.noteEdit();
+		// A migration is not someone's edit: it does not bring the next automatic version closer.
+		this.record(update, from, from !== null || isServerOrigin(origin));
+	};
+
+	/** Queues a change for the next commit; once stored it goes to everyone but `from`. */
+	private record(update: Uint8Array, from: SyncConnection | null, isEdit = true): void {
+		if (isEdit) this.versions?.noteEdit();
 		this.unstored.add({ update, origin: from });
 		this.storedLog.bytes += update.byteLength;
 		this.writes.schedule(this);
-	};
+	}
 
 	takeUpdates(): { updates: Uint8Array[]; activity: ActivityRecord[] } {
 		if (this.state !== 'ready') return { updates: [], activity: [] };
@@ -394,4 +435,11 @@ export class SyncRoom implements QueuedDocument {
 		this.presence.destroy();
 		this.content.destroy();
 	}
+}
+
+/** Whether a transaction integrated or deleted anything (Yjs emits no update for one that did not). */
+function changedAnything(transaction: Y.Transaction): boolean {
+	if (transaction.deleteSet.clients.size > 0) return true;
+	for (const [client, clock] of transaction.afterState) if (transaction.beforeState.get(client) !== clock) return true;
+	return false;
 }

@@ -89,6 +89,8 @@ export class SyncServer {
 		this.wss.handleUpgrade(request, socket, head, (ws) => {
 			// Without an error listener a bad frame (e.g. over maxPayload) would crash the process.
 			ws.on('error', (error) => log.debug('sync.socket_error', { docId: address.docId, error }));
+			// Added after `ws`'s own: runs once the frames of a read are handled (see commitScheduled).
+			socket.on('data', this.commitRead);
 			const room = this.roomFor(address);
 			const connection = new SyncConnection(ws, room, identity);
 			room.ready.then(
@@ -97,6 +99,9 @@ export class SyncServer {
 			);
 		});
 	}
+
+	/** The updates that one socket read's frames applied are committed together, right after it. */
+	private readonly commitRead = () => this.writes.commitScheduled();
 
 	private roomFor(address: DocumentAddress): SyncRoom {
 		const { docId } = address;

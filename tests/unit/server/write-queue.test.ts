@@ -23,11 +23,17 @@ function anEdit(key: string): Uint8Array {
 	return Y.encodeStateAsUpdate(doc);
 }
 
-describe('one write transaction per turn for every map', () => {
+// Storage that answers with a promise, and the embedded SQLite's way: committing on the calling
+// thread, so that the rooms broadcast right after their commit, in the same run of code.
+describe.each([
+	{ storageKind: 'storage answering later', commitsNow: false },
+	{ storageKind: 'storage committing on the calling thread', commitsNow: true }
+])('one write transaction per turn for every map ($storageKind)', ({ commitsNow }) => {
 	let dir: string;
 	let storage: SqliteStorage;
 	let transactions: DocumentAppend[][];
 	let rooms: SyncRoom[];
+	let queue: DocumentWriteQueue;
 
 	beforeEach(async () => {
 		dir = mkdtempSync(join(tmpdir(), 'kartta-write-queue-'));
@@ -38,15 +44,20 @@ describe('one write transaction per turn for every map', () => {
 		}
 		// The real storage, with each transaction the queue asks for written down.
 		transactions = [];
-		const queue = new DocumentWriteQueue(
-			{
-				appendUpdateBatches: (appends) => {
-					transactions.push([...appends]);
-					return storage.appendUpdateBatches(appends);
-				}
-			},
-			new ActivityWriter(storage)
-		);
+		const asynchronous = {
+			appendUpdateBatches: (appends: readonly DocumentAppend[]) => {
+				transactions.push([...appends]);
+				return storage.appendUpdateBatches(appends);
+			}
+		};
+		const synchronous = {
+			...asynchronous,
+			appendUpdateBatchesNow: (appends: readonly DocumentAppend[]) => {
+				transactions.push([...appends]);
+				return storage.appendUpdateBatchesNow(appends);
+			}
+		};
+		queue = new DocumentWriteQueue(commitsNow ? synchronous : asynchronous, new ActivityWriter(storage));
 		rooms = MAP_IDS.map((id) => new SyncRoom({ mapId: id, kind: 'discussion', docId: `${id}/discussion` }, storage, () => {}, queue));
 		await Promise.all(rooms.map((room) => room.ready));
 	});
@@ -82,6 +93,24 @@ describe('one write transaction per turn for every map', () => {
 			expect(logged(room.docId)).toBe(1);
 			expect(observer.sent.filter(isUpdateMessage)).toHaveLength(1);
 			expect(writer.sent.filter(isUpdateMessage)).toEqual([]);
+		}
+	});
+
+	it('commits at once when told a socket read is done, and its microtask then finds nothing left to commit', async () => {
+		const people = editEveryMap();
+		expect(transactions, 'nothing is written while the read is being handled').toEqual([]);
+		queue.commitScheduled();
+		expect(transactions.map((t) => t.map((a) => a.docId)), 'written at once, in one transaction').toEqual([rooms.map((room) => room.docId)]);
+		if (commitsNow) {
+			for (const { observer } of people) expect(observer.sent.filter(isUpdateMessage), 'broadcast right after the commit').toHaveLength(1);
+		}
+		await Promise.resolve();
+		queue.commitScheduled();
+		await Promise.all(rooms.map((room) => room.drain()));
+		expect(transactions, 'neither the microtask nor a second call writes again').toHaveLength(1);
+		for (const { room, observer } of people) {
+			expect(logged(room.docId)).toBe(1);
+			expect(observer.sent.filter(isUpdateMessage)).toHaveLength(1);
 		}
 	});
 

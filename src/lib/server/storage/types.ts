@@ -220,6 +220,16 @@ export interface DocumentAppend {
 	updates: readonly Uint8Array[];
 }
 
+/**
+ * Storage that commits on the calling thread (the embedded SQLite) may offer this beside
+ * `appendUpdateBatches`: the sync server then broadcasts an edit right after its commit, in the same
+ * run of code, instead of one promise hop later. Same transaction, same result; throws instead of
+ * rejecting.
+ */
+export interface SynchronousAppend {
+	appendUpdateBatchesNow(appends: readonly DocumentAppend[]): number[];
+}
+
 /** Documents by id: a map's id for its graph, `<mapId>/discussion` for its discussion. */
 export interface DocumentStore {
 	loadDocument(docId: string): Promise<StoredDocument>;
