@@ -20,6 +20,7 @@ const { values: args } = parseArgs({
 		servers: { type: 'string' },
 		scenarios: { type: 'string' },
 		slices: { type: 'string' },
+		runs: { type: 'string' },
 		seconds: { type: 'string' },
 		'cpu-prof': { type: 'boolean', default: false },
 		'no-browser': { type: 'boolean', default: false },
@@ -35,6 +36,7 @@ if (args.help) {
   --servers=LIST       ${SERVER_KINDS.join(',')}
   --scenarios=LIST     sync scenarios by key (one-10, one-50, one-200, spread-200)
   --slices=N           interleaved measured slices per server and sync scenario (default 5)
+  --runs=N             runs of the 50-editor target scenario, each with fresh servers (default 3)
   --seconds=N          length of one measured slice (default 3)
   --cpu-prof           write V8 CPU profiles of every server to bench/results/profiles/
   --no-browser         skip the browser part of the large-map section
@@ -102,6 +104,7 @@ async function main(): Promise<void> {
 					windowMs: Number(args.seconds ?? (quick ? 2 : 3)) * 1000,
 					maxDrainMs: 3000
 				},
+				targetRuns: Number(args.runs ?? (quick ? 1 : 3)),
 				cpuProfile: args['cpu-prof'],
 				log
 			});

@@ -78,6 +78,11 @@ export interface TargetCheck {
 export function targetTable(checks: TargetCheck[]): string {
 	return table(
 		['target', 'measured', 'limit', 'holds'],
-		checks.map((c) => [c.name, c.measured, c.target, c.holds === null ? `not measured${c.note ? ` (${c.note})` : ''}` : c.holds ? 'yes' : 'NO'])
+		checks.map((c) => [
+			c.name,
+			c.measured,
+			c.target,
+			`${c.holds === null ? 'not measured' : c.holds ? 'yes' : 'NO'}${c.note ? ` (${c.note})` : ''}`
+		])
 	);
 }
