@@ -126,25 +126,26 @@ export async function runSyncSection(options: SyncSectionOptions): Promise<{ tex
 		rows
 	);
 
+	/** One row of ratios: `a`'s figures over `b`'s. */
+	const ratioRow = (label: string, a: SyncResult, b: SyncResult) => [
+		label,
+		fmtRatio(a.p50 / b.p50),
+		fmtRatio(a.p95 / b.p95),
+		fmtRatio(a.p99 / b.p99),
+		fmtRatio(median(a.sliceP95s) / median(b.sliceP95s)),
+		fmtRatio(a.firstP50 / b.firstP50),
+		fmtRatio(a.firstP95 / b.firstP95),
+		fmtRatio(a.deliveriesPerSec / b.deliveriesPerSec),
+		fmtRatio(a.serverCores / b.serverCores),
+		fmtRatio(a.serverPeakRss / b.serverPeakRss)
+	];
 	const ratioRows: string[][] = [];
 	for (const scenario of options.scenarios) {
 		const k = byKey.get(`${scenario.key}/kartta`);
 		if (!k) continue;
 		for (const peer of servers.filter((s) => s !== 'kartta')) {
 			const p = byKey.get(`${scenario.key}/${peer}`);
-			if (!p) continue;
-			ratioRows.push([
-				`${scenario.label} · Kartta ÷ ${SHORT_NAME[peer]}`,
-				fmtRatio(k.p50 / p.p50),
-				fmtRatio(k.p95 / p.p95),
-				fmtRatio(k.p99 / p.p99),
-				fmtRatio(median(k.sliceP95s) / median(p.sliceP95s)),
-				fmtRatio(k.firstP50 / p.firstP50),
-				fmtRatio(k.firstP95 / p.firstP95),
-				fmtRatio(k.deliveriesPerSec / p.deliveriesPerSec),
-				fmtRatio(k.serverCores / p.serverCores),
-				fmtRatio(k.serverPeakRss / p.serverPeakRss)
-			]);
+			if (p) ratioRows.push(ratioRow(`${scenario.label} · Kartta ÷ ${SHORT_NAME[peer]}`, k, p));
 		}
 	}
 	// The two reference servers, which no change of ours moves, against each other: how far apart this
@@ -152,19 +153,7 @@ export async function runSyncSection(options: SyncSectionOptions): Promise<{ tex
 	for (const scenario of options.scenarios) {
 		const y = byKey.get(`${scenario.key}/y-websocket-server`);
 		const h = byKey.get(`${scenario.key}/hocuspocus`);
-		if (!y || !h) continue;
-		ratioRows.push([
-			`${scenario.label} · ${SHORT_NAME['y-websocket-server']} ÷ ${SHORT_NAME.hocuspocus} (reference pair)`,
-			fmtRatio(y.p50 / h.p50),
-			fmtRatio(y.p95 / h.p95),
-			fmtRatio(y.p99 / h.p99),
-			fmtRatio(median(y.sliceP95s) / median(h.sliceP95s)),
-			fmtRatio(y.firstP50 / h.firstP50),
-			fmtRatio(y.firstP95 / h.firstP95),
-			fmtRatio(y.deliveriesPerSec / h.deliveriesPerSec),
-			fmtRatio(y.serverCores / h.serverCores),
-			fmtRatio(y.serverPeakRss / h.serverPeakRss)
-		]);
+		if (y && h) ratioRows.push(ratioRow(`${scenario.label} · ${SHORT_NAME['y-websocket-server']} ÷ ${SHORT_NAME.hocuspocus} (reference pair)`, y, h));
 	}
 	const ratios = table(['ratio', 'p50', 'p95', 'p99', 'median slice p95', 'first p50', 'first p95', 'deliveries/s', 'server CPU', 'peak RSS'], ratioRows);
 
