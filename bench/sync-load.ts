@@ -3,7 +3,7 @@
 // turn in short interleaved slices, so a shared machine's slow moments fall on all of them alike.
 // Latency runs from the sender's move to each other editor observing it (one process, one clock);
 // server CPU and memory come from /proc.
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { MapModel } from '../src/lib/map';
 import { connectClient, within, type SyncClient } from './lib/clients';
@@ -54,6 +54,13 @@ export interface SyncResult {
 	firstP95: number;
 	/** Each measured slice's own p95: their median shrugs off a slice hit by other load on the machine. */
 	sliceP95s: number[];
+	/**
+	 * Share of measured moves during whose deliveries the load generator itself collected garbage (its
+	 * pauses, about 2 ms each, delay every receiver after them), and each slice's p95 over the other
+	 * moves: a diagnostic of the generator's share, not a target.
+	 */
+	generatorGcShare: number;
+	untouchedSliceP95s: number[];
 	/** Moves sent in measured windows per second, and deliveries (one per receiving editor) per second. */
 	movesPerSec: number;
 	deliveriesPerSec: number;
@@ -74,6 +81,19 @@ interface SentMove {
 	measured: boolean;
 	expected: number;
 	received: number;
+	/** Latencies of its measured deliveries, and when the last one arrived. */
+	latencies: number[];
+	lastAt: number;
+}
+
+/** The load generator's own garbage collections (start, end; performance.now() time) while it drives. */
+const generatorPauses: [number, number][] = [];
+const pauseObserver = new PerformanceObserver((list) => {
+	for (const entry of list.getEntries()) generatorPauses.push([entry.startTime, entry.startTime + entry.duration]);
+});
+
+function touchedByGeneratorPause(move: SentMove): boolean {
+	return generatorPauses.some(([start, end]) => end >= move.at && start <= move.lastAt);
 }
 
 /** One server's editors and everything measured about them. */
@@ -87,6 +107,8 @@ interface Fleet {
 	/** One sample per measured move that reached anyone: the latency to its first receiver. */
 	firstLatencies: Samples;
 	sliceP95s: number[];
+	untouchedSliceP95s: number[];
+	touchedMoves: number;
 	/** The load generator's own event-loop delay while driving: when high, it is the bottleneck. */
 	loopLagP99s: number[];
 	loopLagMax: number;
@@ -134,6 +156,8 @@ async function connectFleet(target: SyncTarget, scenario: SyncScenario, fleets: 
 		latencies: new Samples(),
 		firstLatencies: new Samples(),
 		sliceP95s: [],
+		untouchedSliceP95s: [],
+		touchedMoves: 0,
 		loopLagP99s: [],
 		loopLagMax: 0,
 		measuredMs: 0,
@@ -180,6 +204,8 @@ async function connectFleet(target: SyncTarget, scenario: SyncScenario, fleets: 
 				move.received++;
 				if (!move.measured) continue;
 				fleet.latencies.push(now - move.at);
+				move.latencies.push(now - move.at);
+				move.lastAt = now;
 				if (move.received === 1) fleet.firstLatencies.push(now - move.at);
 			}
 		});
@@ -213,6 +239,7 @@ async function driveSlice(
 	const sliceLatencyStart = fleet.latencies.length;
 	const lag = monitorEventLoopDelay({ resolution: 1 });
 	if (record) lag.enable();
+	generatorPauses.length = 0;
 	await new Promise<void>((resolve) => {
 		const timer = setInterval(() => {
 			const now = performance.now();
@@ -238,7 +265,7 @@ async function driveSlice(
 				// A unique x identifies the move for every receiver; fractional, as dragged positions are.
 				const x = ++seq.next + Math.random() * 0.5;
 				const at = performance.now();
-				const move = { at, measured: at >= windowStart, expected: editorsOnMap(scenario, mapOf(scenario, i)) - 1, received: 0 };
+				const move: SentMove = { at, measured: at >= windowStart, expected: editorsOnMap(scenario, mapOf(scenario, i)) - 1, received: 0, latencies: [], lastAt: at };
 				fleet.sent.set(x, move);
 				if (move.measured) slice.push(move);
 				models[i]!.moveActor(actorIds[i]!, { x, y: Math.random() * 1000 });
@@ -262,10 +289,18 @@ async function driveSlice(
 	const sliceSamples = new Samples();
 	for (let i = sliceLatencyStart; i < fleet.latencies.length; i++) sliceSamples.push(fleet.latencies.at(i));
 	fleet.sliceP95s.push(percentile(sliceSamples.sorted(), 95));
+	const untouched = new Samples();
+	for (const move of slice) {
+		if (touchedByGeneratorPause(move)) fleet.touchedMoves++;
+		else for (const latency of move.latencies) untouched.push(latency);
+	}
+	fleet.untouchedSliceP95s.push(percentile(untouched.sorted(), 95));
+	generatorPauses.length = 0;
 }
 
 export async function runSyncScenario(targets: SyncTarget[], scenario: SyncScenario, timing: SyncTiming): Promise<SyncResult[]> {
 	const fleets: Fleet[] = [];
+	pauseObserver.observe({ entryTypes: ['gc'] });
 	try {
 		for (const target of targets) await connectFleet(target, scenario, fleets);
 		const seq = { next: 0 };
@@ -289,6 +324,8 @@ export async function runSyncScenario(targets: SyncTarget[], scenario: SyncScena
 				firstP50: percentile(firstSorted, 50),
 				firstP95: percentile(firstSorted, 95),
 				sliceP95s: fleet.sliceP95s,
+				generatorGcShare: fleet.moves > 0 ? fleet.touchedMoves / fleet.moves : NaN,
+				untouchedSliceP95s: fleet.untouchedSliceP95s,
 				movesPerSec: fleet.moves / seconds,
 				deliveriesPerSec: fleet.received / seconds,
 				delivered: fleet.expected > 0 ? fleet.received / fleet.expected : NaN,
@@ -301,6 +338,7 @@ export async function runSyncScenario(targets: SyncTarget[], scenario: SyncScena
 			};
 		});
 	} finally {
+		pauseObserver.disconnect();
 		for (const fleet of fleets) for (const client of fleet.clients) client.destroy();
 	}
 }

@@ -74,7 +74,8 @@ async function runScenarioOnce(options: SyncSectionOptions, scenario: SyncScenar
 				`  ${scenario.label}${run > 1 ? ` (run ${run})` : ''}, ${SHORT_NAME[result.kind]}: p50 ${fmtMs(result.p50)} ms, p95 ${fmtMs(result.p95)} ms ` +
 					`(slices: ${result.sliceP95s.map(fmtMs).join(', ')}), p99 ${fmtMs(result.p99)} ms, first p50 ${fmtMs(result.firstP50)} ms, ` +
 					`${(result.delivered * 100).toFixed(1)}% delivered, server ${(result.serverCores * 100).toFixed(0)}% CPU, ` +
-					`load generator ${(result.generatorCores * 100).toFixed(0)}% CPU, loop delay p99 ${fmtMs(result.generatorLagP99)} ms, max ${fmtMs(result.generatorLagMax)} ms`
+					`load generator ${(result.generatorCores * 100).toFixed(0)}% CPU, loop delay p99 ${fmtMs(result.generatorLagP99)} ms, max ${fmtMs(result.generatorLagMax)} ms, ` +
+					`its GC during ${(result.generatorGcShare * 100).toFixed(1)}% of moves (median slice p95 of the others ${fmtMs(median(result.untouchedSliceP95s))} ms)`
 			);
 			results.set(result.kind, result);
 		}
@@ -117,12 +118,13 @@ export async function runSyncSection(options: SyncSectionOptions): Promise<{ tex
 				`${(m.serverCores * 100).toFixed(0)}%`,
 				fmtBytes(m.serverPeakRss),
 				`${(m.generatorCores * 100).toFixed(0)}% / ${fmtMs(m.generatorLagP99)}`,
+				`${(m.generatorGcShare * 100).toFixed(1)}%`,
 				`${m.moveMessageBytes.toFixed(0)} B`
 			]);
 		}
 	}
 	const main = table(
-		['scenario · server', 'p50 ms', 'p95 ms', 'p99 ms', 'median slice p95', 'first p50', 'first p95', 'moves/s', 'deliveries/s', 'delivered', 'server CPU', 'peak RSS', 'load-gen CPU / loop p99 ms', 'move msg'],
+		['scenario · server', 'p50 ms', 'p95 ms', 'p99 ms', 'median slice p95', 'first p50', 'first p95', 'moves/s', 'deliveries/s', 'delivered', 'server CPU', 'peak RSS', 'load-gen CPU / loop p99 ms', 'moves hit by load-gen GC', 'move msg'],
 		rows
 	);
 
@@ -160,12 +162,14 @@ export async function runSyncSection(options: SyncSectionOptions): Promise<{ tex
 	// The target scenario run by run: what the targets below take the median of.
 	const p95Of = (results: Map<ServerKind, SyncResult>, kind: ServerKind) => median(results.get(kind)?.sliceP95s ?? []);
 	const firstOf = (results: Map<ServerKind, SyncResult>, kind: ServerKind) => results.get(kind)?.firstP50 ?? NaN;
+	const clearOf = (results: Map<ServerKind, SyncResult>, kind: ServerKind) => median(results.get(kind)?.untouchedSliceP95s ?? []);
 	const runRows = targetRuns.map((results, i) => [
 		`run ${i + 1}`,
 		...(['kartta', 'y-websocket-server', 'hocuspocus'] as const).map((kind) => `${fmtMs(p95Of(results, kind))} / ${fmtMs(firstOf(results, kind))}`),
 		fmtRatio(p95Of(results, 'kartta') / p95Of(results, 'y-websocket-server')),
 		fmtRatio(p95Of(results, 'kartta') / p95Of(results, 'hocuspocus')),
-		fmtRatio(p95Of(results, 'y-websocket-server') / p95Of(results, 'hocuspocus'))
+		fmtRatio(p95Of(results, 'y-websocket-server') / p95Of(results, 'hocuspocus')),
+		`${fmtRatio(clearOf(results, 'kartta') / clearOf(results, 'y-websocket-server'))} / ${fmtRatio(clearOf(results, 'kartta') / clearOf(results, 'hocuspocus'))}`
 	]);
 	const runsTable =
 		targetRuns.length > 1
@@ -177,7 +181,8 @@ export async function runSyncSection(options: SyncSectionOptions): Promise<{ tex
 						'Hocuspocus p95 / first p50',
 						'Kartta ÷ y-ws',
 						'Kartta ÷ Hocuspocus',
-						'y-ws ÷ Hocuspocus'
+						'y-ws ÷ Hocuspocus',
+						'Kartta ÷ y-ws / ÷ Hocuspocus, moves clear of load-gen GC'
 					],
 					runRows
 				)
