@@ -41,7 +41,8 @@ await build({
 const raiseLimit = `n=$(ulimit -n); if [ "$n" != unlimited ] && [ "$n" -lt ${MIN_OPEN_FILES} ]; then ulimit -n ${MIN_OPEN_FILES} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; fi; exec "$@"`;
 const child = spawn(
 	'/bin/sh',
-	['-c', raiseLimit, 'sh', process.execPath, '--enable-source-maps', `${OUT_DIR}/main.mjs`, ...process.argv.slice(2)],
+	// --expose-gc: the load generator empties its young generation between moves (bench/sync-load.ts).
+	['-c', raiseLimit, 'sh', process.execPath, '--enable-source-maps', '--expose-gc', `${OUT_DIR}/main.mjs`, ...process.argv.slice(2)],
 	{ stdio: 'inherit' }
 );
 // Passed on, so the benchmark stops its servers and removes its temporary data on the way out.
