@@ -95,11 +95,12 @@ const pauseObserver = new PerformanceObserver((list) => {
 
 /**
  * Before it sends a move, while (at 10 ms between moves) no earlier move is still being delivered, the
- * generator empties its young generation once that is a quarter full (V8 collects it on its own well before it is half full), so that its own collections stay out
- * of the moves it measures. Left to V8 they did not, and unevenly: with a server that echoes each update
- * back to its sender (`@y/websocket-server`) they fell after a move's deliveries; with one that does not
- * (Kartta), in the middle of them, on 6% of its moves, 2 ms each. Making Kartta echo moved them back
- * (0.7–0.9% of moves). Needs `--expose-gc` (bench/run.mjs passes it); without it V8 decides, as before.
+ * generator empties its young generation once that is a quarter full (V8 collects it on its own before
+ * it is half full), so that its own collections stay out of the moves it measures. Left to V8 they did
+ * not, and unevenly: with a server that echoes each update back to its sender (`@y/websocket-server`)
+ * they fell after a move's deliveries; with one that does not (Kartta), in the middle of them, on 6% of
+ * its moves, 2 ms each. Making Kartta echo moved them back (0.7–0.9% of moves). Needs `--expose-gc`
+ * (bench/run.mjs passes it); without it V8 decides, as before.
  */
 const collectYoungGeneration: () => void = (() => {
 	const gc = (globalThis as { gc?: (options: { type: 'minor' }) => void }).gc;
