@@ -160,6 +160,7 @@ export async function runSyncSection(options: SyncSectionOptions): Promise<{ tex
 	const ratios = table(['ratio', 'p50', 'p95', 'p99', 'median slice p95', 'first p50', 'first p95', 'deliveries/s', 'server CPU', 'peak RSS'], ratioRows);
 
 	// The target scenario run by run: what the targets below take the median of.
+	/** A run's median-slice p95 of `kind`: what the targets compare. */
 	const p95Of = (results: Map<ServerKind, SyncResult>, kind: ServerKind) => median(results.get(kind)?.sliceP95s ?? []);
 	const firstOf = (results: Map<ServerKind, SyncResult>, kind: ServerKind) => results.get(kind)?.firstP50 ?? NaN;
 	const clearOf = (results: Map<ServerKind, SyncResult>, kind: ServerKind) => median(results.get(kind)?.untouchedSliceP95s ?? []);
@@ -188,18 +189,15 @@ export async function runSyncSection(options: SyncSectionOptions): Promise<{ tex
 				)
 			: '';
 
-	// The p95 targets compare the median of per-slice p95s: on a shared machine one slice can catch
-	// someone else's test run, and the pooled p95 would then measure that rather than the server.
 	// The p95 targets compare the median of per-slice p95s (one slice can catch someone else's test
 	// run on a shared machine), and take the median of that ratio over the runs.
 	const checks: TargetCheck[] = [];
-	const medianSliceP95 = (results: Map<ServerKind, SyncResult>, kind: ServerKind) => median(results.get(kind)?.sliceP95s ?? []);
 	const p95Check = (peer: ServerKind, limit: number, strict: boolean): TargetCheck | null => {
-		const ratios = targetRuns.map((results) => medianSliceP95(results, 'kartta') / medianSliceP95(results, peer)).filter(Number.isFinite);
+		const ratios = targetRuns.map((results) => p95Of(results, 'kartta') / p95Of(results, peer)).filter(Number.isFinite);
 		if (ratios.length === 0) return null;
 		const ratio = median(ratios);
-		const k95 = median(targetRuns.map((results) => medianSliceP95(results, 'kartta')));
-		const p95 = median(targetRuns.map((results) => medianSliceP95(results, peer)));
+		const k95 = median(targetRuns.map((results) => p95Of(results, 'kartta')));
+		const p95 = median(targetRuns.map((results) => p95Of(results, peer)));
 		const perRun = ratios.length > 1 ? `; runs ${ratios.map((r) => r.toFixed(2)).join(', ')}` : '';
 		return {
 			name: `propagation p95 (median slice), 50 editors on one map, vs ${SHORT_NAME[peer]}`,

@@ -5,13 +5,9 @@
 // Real SQLite, real room, real Yjs; fast-check picks the edits and the arrival order.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as Y from 'yjs';
-import { SqliteStorage } from '../../../server/storage/sqlite';
-import { SyncRoom } from '../../../server/sync/room';
 import { recordingConnection, syncPayloads } from './recording-connection';
+import { withDiscussionRoom } from './discussion-room';
 
 const MAP_ID = 'clientbytes00001';
 const DOC_ID = `${MAP_ID}/discussion`;
@@ -67,26 +63,6 @@ function editorsUpdates(base: Uint8Array, edits: Edit[]): Uint8Array[] {
 	return updates;
 }
 
-/** A fresh database holding `base` as a discussion document, and its room, ready; removed afterwards. */
-async function withRoom(base: Uint8Array, test: (room: SyncRoom, storage: SqliteStorage) => Promise<void>): Promise<void> {
-	const dir = mkdtempSync(join(tmpdir(), 'kartta-client-bytes-'));
-	const storage = new SqliteStorage({ file: join(dir, 'kartta.db') });
-	try {
-		await storage.createUser({ id: 'writer', username: 'writer', displayName: 'writer', passwordHash: '-', isAdmin: false, disabled: false, createdAt: 0 });
-		await storage.createMap({ id: MAP_ID, title: 'Bytes', createdBy: 'writer', createdAt: 0 }, 'writer', new Map([[DOC_ID, base]]));
-		const room = new SyncRoom({ mapId: MAP_ID, kind: 'discussion', docId: DOC_ID }, storage, () => {});
-		await room.ready;
-		try {
-			await test(room, storage);
-		} finally {
-			await room.close();
-		}
-	} finally {
-		await storage.close();
-		rmSync(dir, { recursive: true, force: true });
-	}
-}
-
 describe("a client's clean update is stored and passed on as sent", () => {
 	it('leaves the room, SQLite and the other editors in one state, whatever the arrival order', async () => {
 		const base = baseDocument();
@@ -106,7 +82,7 @@ describe("a client's clean update is stored and passed on as sent", () => {
 					while (pending.length > 0) order.push(pending.splice(pick.next().value % pending.length, 1)[0]!);
 					for (const r of repeats) order.splice(r % (order.length + 1), 0, order[r % order.length]!);
 
-					await withRoom(base, async (room, storage) => {
+					await withDiscussionRoom(MAP_ID, base, async (room, storage) => {
 						const senders = [0, 1, 2].map(() => recordingConnection('writer'));
 						const watcher = recordingConnection('writer');
 						for (const s of senders) room.attach(s.connection);
@@ -142,7 +118,7 @@ describe("a client's clean update is stored and passed on as sent", () => {
 	it('passes on exactly the bytes an editor sent when they applied cleanly', async () => {
 		const base = baseDocument();
 		const [update] = editorsUpdates(base, [{ editor: 0, kind: 'set', key: 'b', value: 7 }]);
-		await withRoom(base, async (room, storage) => {
+		await withDiscussionRoom(MAP_ID, base, async (room, storage) => {
 			const sender = recordingConnection('writer');
 			const watcher = recordingConnection('writer');
 			room.attach(sender.connection);

@@ -3,14 +3,11 @@
 // editors receive only Yjs's own encoding of what did integrate, which applies cleanly on their side,
 // and the map still loads. This is why the room applies a client's update before broadcasting it.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as Y from 'yjs';
-import { SqliteStorage } from '../../../server/storage/sqlite';
 import { SyncRoom } from '../../../server/sync/room';
 import { CLOSE } from '../../../src/lib/server/limits';
 import { recordingConnection, syncPayloads } from './recording-connection';
+import { withDiscussionRoom } from './discussion-room';
 
 const MAP_ID = 'poisonupdate0001';
 const DOC_ID = `${MAP_ID}/discussion`;
@@ -73,13 +70,7 @@ describe('an update that decodes but makes Yjs throw', () => {
 		const poisoned = poisonedEdits(stored, edit, 8);
 		expect(poisoned.length, 'the fuzz finds such updates').toBe(8);
 		for (const update of poisoned) {
-			const dir = mkdtempSync(join(tmpdir(), 'kartta-poison-'));
-			const storage = new SqliteStorage({ file: join(dir, 'kartta.db') });
-			try {
-				await storage.createUser({ id: 'writer', username: 'writer', displayName: 'writer', passwordHash: '-', isAdmin: false, disabled: false, createdAt: 0 });
-				await storage.createMap({ id: MAP_ID, title: 'Poison', createdBy: 'writer', createdAt: 0 }, 'writer', new Map([[DOC_ID, stored]]));
-				const room = new SyncRoom({ mapId: MAP_ID, kind: 'discussion', docId: DOC_ID }, storage, () => {});
-				await room.ready;
+			await withDiscussionRoom(MAP_ID, stored, async (room, storage) => {
 				const sender = recordingConnection('writer');
 				const other = recordingConnection('writer');
 				room.attach(sender.connection);
@@ -99,10 +90,7 @@ describe('an update that decodes but makes Yjs throw', () => {
 				await reloaded.ready;
 				expect(reloaded.document().getText('notes').toString()).toContain('Kokouksen');
 				await reloaded.close();
-			} finally {
-				await storage.close();
-				rmSync(dir, { recursive: true, force: true });
-			}
+			});
 		}
 	});
 });
